@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Multistage.Core.Docker;
+
+/// <summary>One step of a BuildKit build as the plain progress log reports it.</summary>
+/// <param name="Number">BuildKit's vertex number (`#7`).</param>
+/// <param name="Name">The step's title, e.g. `[build 3/6] RUN go mod download`.</param>
+/// <param name="Cached">BuildKit printed `#N CACHED`: the layer came from the cache.</param>
+public sealed record BuildStep(int Number, string Name, bool Cached);
+
+/// <summary>Reads BuildKit's `--progress=plain` output into steps.</summary>
+public static partial class BuildLog
+{
+    // Every line of the plain log that belongs to a step starts with `#<number> `.
+    [GeneratedRegex(@"^#(?<n>\d+) (?<text>.*)$")]
+    private static partial Regex StepLine();
+
+    public static IReadOnlyList<BuildStep> ParseSteps(string log)
+    {
+        var names = new Dictionary<int, string>();
+        var cached = new HashSet<int>();
+        foreach (var raw in log.Split('\n'))
+        {
+            var match = StepLine().Match(raw.TrimEnd('\r'));
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var number = int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var text = match.Groups["text"].Value.Trim();
+            if (text == "CACHED")
+            {
+                cached.Add(number);
+            }
+            else if (!names.ContainsKey(number))
+            {
+                // The first line of a vertex is its title; later ones are digests, output and timings.
+                names[number] = text;
+            }
+        }
+
+        return names
+            .OrderBy(pair => pair.Key)
+            .Select(pair => new BuildStep(pair.Key, pair.Value, cached.Contains(pair.Key)))
+            .ToList();
+    }
+}

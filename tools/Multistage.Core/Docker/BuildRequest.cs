@@ -1,0 +1,44 @@
+namespace Multistage.Core.Docker;
+
+/// <summary>One `docker build`: the context folder, which Dockerfile in it, the tag and build arguments.</summary>
+public sealed record BuildRequest(string ContextDirectory, string Dockerfile, string Tag)
+{
+    public IReadOnlyDictionary<string, string> BuildArguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Ignore the layer cache (a clean measurement); off by default so rebuilds stay fast.</summary>
+    public bool NoCache { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Where to keep the plain build log (null: keep it in memory only).</summary>
+    public string? LogFile { get; init; }
+
+    public IReadOnlyList<string> ToArguments()
+    {
+        var arguments = new List<string>
+        {
+            "build",
+            // Builds see the host's network only: there is no bridge network on this machine, and a
+            // local package index listens on the host's loopback.
+            "--network=host",
+            // The plain log is what we parse for CACHED steps and show on failure.
+            "--progress=plain",
+            "-f", Path.Combine(ContextDirectory, Dockerfile),
+            "-t", Tag,
+        };
+        if (NoCache)
+        {
+            arguments.Add("--no-cache");
+        }
+
+        // Sorted so the same request always gives the same command line.
+        foreach (var (name, value) in BuildArguments.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            arguments.Add("--build-arg");
+            arguments.Add($"{name}={value}");
+        }
+
+        arguments.Add(ContextDirectory);
+        return arguments;
+    }
+}

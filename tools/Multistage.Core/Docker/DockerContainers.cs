@@ -1,0 +1,107 @@
+using System.Diagnostics;
+
+namespace Multistage.Core.Docker;
+
+/// <summary>Starts, watches, stops and removes containers.</summary>
+public sealed class DockerContainers(DockerCli docker)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task RunDetachedAsync(ContainerRunOptions options, CancellationToken cancellationToken = default) =>
+        await docker.RunCheckedAsync($"Starting container {options.Name} from {options.Image}", options.ToArguments(),
+            cancellationToken: cancellationToken);
+
+    public async Task<ContainerState> StateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var result = await docker.RunCheckedAsync($"Inspecting container {name}",
+            ["container", "inspect", "--format", "{{json .State}}", name], cancellationToken: cancellationToken);
+        return ContainerState.Parse(result.StandardOutput);
+    }
+
+    /// <summary>Both streams of the container's output, as the app wrote them.</summary>
+    public async Task<string> LogsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var result = await docker.RunAsync(["logs", name], cancellationToken: cancellationToken);
+        return (result.StandardOutput + result.StandardError).Trim();
+    }
+
+    /// <summary>
+    /// Polls Docker's own health status until the image's HEALTHCHECK reports healthy. Fails early when
+    /// the container exits or turns unhealthy, and on timeout; the message carries the health log and
+    /// the container's output.
+    /// </summary>
+    public async Task<ContainerState> WaitUntilHealthyAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var state = await StateAsync(name, cancellationToken);
+            if (state.Health is null)
+            {
+                throw await FailureAsync(name, state, "has no HEALTHCHECK, so Docker cannot report it healthy", cancellationToken);
+            }
+
+            if (state.Health == "healthy")
+            {
+                return state;
+            }
+
+            if (!state.Running || state.Health == "unhealthy")
+            {
+                throw await FailureAsync(name, state, $"became {(state.Running ? "unhealthy" : $"{state.Status} (exit {state.ExitCode})")}", cancellationToken);
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw await FailureAsync(name, state, $"was not healthy after {timeout.TotalSeconds:F0} s (health: {state.Health})", cancellationToken);
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits for a container to exit by itself (e.g. an app refusing bad configuration).</summary>
+    public async Task<ContainerState> WaitUntilExitedAsync(string name, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var state = await StateAsync(name, cancellationToken);
+            if (!state.Running && state.Status != "created")
+            {
+                return state;
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw await FailureAsync(name, state, $"was still {state.Status} after {timeout.TotalSeconds:F0} s", cancellationToken);
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>`docker stop` (SIGTERM, then SIGKILL after the grace period) and what came of it.</summary>
+    public async Task<StoppedContainer> StopAsync(string name, int graceSeconds = 10, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await docker.RunCheckedAsync($"Stopping container {name}",
+            ["stop", "--time", graceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), name],
+            TimeSpan.FromSeconds(graceSeconds + 30), cancellationToken: cancellationToken);
+        var took = clock.Elapsed;
+        var state = await StateAsync(name, cancellationToken);
+        return new StoppedContainer(name, state.ExitCode, took, await LogsAsync(name, cancellationToken));
+    }
+
+    /// <summary>Removes the container whatever its state; a missing container is not an error.</summary>
+    public async Task RemoveAsync(string name, CancellationToken cancellationToken = default) =>
+        await docker.RunAsync(["rm", "--force", "--volumes", name], cancellationToken: cancellationToken);
+
+    private async Task<Exception> FailureAsync(string name, ContainerState state, string what, CancellationToken cancellationToken)
+    {
+        var health = state.HealthLog.Count == 0 ? "  (none)" : string.Join('\n', state.HealthLog.Select(line => "  " + line));
+        var logs = await LogsAsync(name, cancellationToken);
+        return new InvalidOperationException(
+            $"Container {name} {what}.\nHealth log:\n{health}\nContainer output:\n{(logs.Length == 0 ? "  (none)" : logs)}");
+    }
+}

@@ -1,0 +1,37 @@
+namespace Multistage.Core.Docker;
+
+/// <summary>Whether a daemon answers, and if not, why and how to start one.</summary>
+public sealed record DaemonStatus(bool Available, string? ServerVersion, string Problem)
+{
+    public static async Task<DaemonStatus> ProbeAsync(DockerCli docker, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // `version` needs the server to answer; the format string keeps the output to one token.
+            var result = await docker.RunAsync(
+                ["version", "--format", "{{.Server.Version}}"],
+                timeout ?? TimeSpan.FromSeconds(10),
+                cancellationToken: cancellationToken);
+            if (result.Succeeded && !string.IsNullOrWhiteSpace(result.StandardOutput))
+            {
+                return new DaemonStatus(true, result.StandardOutput.Trim(), "");
+            }
+
+            var said = result.TimedOut ? "no answer in time" : FirstLine(result.StandardError);
+            return Missing(docker.Location, said);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            // The binary itself is missing or cannot start.
+            return Missing(docker.Location, e.Message);
+        }
+    }
+
+    private static DaemonStatus Missing(DockerLocation location, string said) =>
+        new(false, null,
+            $"No Docker daemon answers through {location.Describe()}: {said}. " +
+            $"Start the project's daemon with: {DockerLocation.StartHint}");
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
+}

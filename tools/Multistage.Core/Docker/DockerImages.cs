@@ -1,0 +1,106 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace Multistage.Core.Docker;
+
+/// <summary>Questions about images: are they there, what is in them, how big are they; and removal.</summary>
+public sealed class DockerImages(DockerCli docker)
+{
+    /// <summary>Every `repository:tag` the daemon holds (`scratch` is never listed: it is no image).</summary>
+    public async Task<IReadOnlySet<string>> ListTagsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await docker.RunCheckedAsync("Listing images",
+            ["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"], cancellationToken: cancellationToken);
+        return result.StandardOutput
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(tag => !tag.EndsWith(":<none>", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>`FROM scratch` names no image: Docker treats it as the empty file system.</summary>
+    public static bool IsScratch(string image) => image == "scratch";
+
+    public async Task<ImageInfo> InspectAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var result = await docker.RunCheckedAsync($"Inspecting image {image}", ["image", "inspect", image],
+            cancellationToken: cancellationToken);
+        return ImageInfo.Parse(result.StandardOutput);
+    }
+
+    /// <summary>
+    /// The paths in the image's file system (no leading `/`, folders end without `/`), read from
+    /// `docker export` of a created, never started container: it needs no shell or `ls` in the image.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListFilesAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var created = await docker.RunCheckedAsync($"Creating a container from {image} to list its files",
+            ["create", image], cancellationToken: cancellationToken);
+        var container = created.StandardOutput.Trim();
+        try
+        {
+            var exportFile = Path.Combine(Path.GetTempPath(), $"multistage-export-{Guid.NewGuid():N}.tar");
+            try
+            {
+                await using (var sink = File.Create(exportFile))
+                {
+                    await docker.RunCheckedAsync($"Exporting the file system of {image}", ["export", container],
+                        TimeSpan.FromMinutes(10), sink, cancellationToken);
+                }
+
+                return await ReadTarPathsAsync(exportFile, cancellationToken);
+            }
+            finally
+            {
+                File.Delete(exportFile);
+            }
+        }
+        finally
+        {
+            await docker.RunAsync(["rm", "--force", container], cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The image as `docker save` writes it, gzip-compressed, in bytes: close to what a registry push
+    /// transfers. Nothing is written to disk; the compressed bytes are only counted.
+    /// </summary>
+    public async Task<long> CompressedSizeAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var counter = new CountingStream();
+        // Optimal matches `gzip`'s default level closely enough for a comparison between images.
+        await using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await docker.RunCheckedAsync($"Saving image {image}", ["save", image], TimeSpan.FromMinutes(10), gzip, cancellationToken);
+        }
+
+        return counter.Length;
+    }
+
+    /// <summary>Removes images by name or id; missing ones are not an error (clean-up after failures).</summary>
+    public async Task RemoveAsync(IEnumerable<string> images, CancellationToken cancellationToken = default)
+    {
+        var names = images.ToList();
+        if (names.Count > 0)
+        {
+            await docker.RunAsync(["image", "rm", "--force", .. names], cancellationToken: cancellationToken);
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadTarPathsAsync(string tarFile, CancellationToken cancellationToken)
+    {
+        var paths = new List<string>();
+        await using var stream = File.OpenRead(tarFile);
+        using var reader = new TarReader(stream);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        {
+            var path = entry.Name.TrimStart('.').Trim('/');
+            if (path.Length > 0)
+            {
+                paths.Add(path);
+            }
+        }
+
+        paths.Sort(StringComparer.Ordinal);
+        return paths;
+    }
+}
