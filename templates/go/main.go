@@ -19,7 +19,7 @@ import (
 )
 
 const (
-	appName     = "GoSample"
+	appName     = "Go-Sample"
 	defaultPort = 8080
 	defaultHost = "0.0.0.0"
 )
