@@ -1,3 +1,18 @@
-// Placeholder entry point; the seed and compare commands arrive with issue 4.
-Console.Error.WriteLine("multistage: no commands yet");
-return 1;
+using Multistage.Cli.Comparing;
+using Multistage.Cli.Seeding;
+using Spectre.Console.Cli;
+
+// `multistage` with no command seeds ./course, the main job a newcomer runs.
+var app = new CommandApp<SeedCommand>();
+app.Configure(config =>
+{
+    config.SetApplicationName("multistage");
+    config.AddCommand<SeedCommand>("seed")
+        .WithDescription("Seed a course repository with the languages side by side (default command).")
+        .WithExample("seed")
+        .WithExample("seed", "--out", "course", "--languages", "go,rust", "--runtime", "go=scratch", "--mode", "both");
+    config.AddCommand<CompareCommand>("compare")
+        .WithDescription("Build every sample's single- and multi-stage image and report what they cost.")
+        .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
+});
+return await app.RunAsync(args);

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Multistage.Cli.Rendering;
+using Multistage.Core.Docker;
+using Multistage.Core.Templates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Comparing;
+
+/// <summary><c>multistage compare</c>: build and measure every sample's two images, then write the
+/// report, the chart and (optionally) JSON. Without a daemon it says how to start one and writes nothing.</summary>
+public sealed class CompareCommand : AsyncCommand<CompareSettings>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        var courseDirectory = Path.GetFullPath(settings.Directory);
+        var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
+        var samples = SelectSamples(CourseSample.Find(courseDirectory, catalog), settings.Languages, out var problem);
+        if (problem is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            return 2;
+        }
+
+        var docker = DockerCli.FromEnvironment();
+        var daemon = await DaemonStatus.ProbeAsync(docker, cancellationToken: cancellationToken);
+        if (!daemon.Available)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {daemon.Problem}");
+            return 3;
+        }
+
+        var measurer = new ImageMeasurer(docker, ParseBuildArguments(settings.BuildArguments));
+        var measurements = new List<ImageMeasurement>();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var jobs = samples.SelectMany(s => new[] { (s, "Dockerfile.single", "single"), (s, "Dockerfile", "multi") })
+                    .Select(j => (Sample: j.s, Dockerfile: j.Item2, Kind: j.Item3, Task: progress.AddTask($"{j.s.Template.DisplayName} {j.Item3}-stage", autoStart: false)))
+                    .ToList();
+                foreach (var job in jobs)
+                {
+                    job.Task.StartTask();
+                    job.Task.IsIndeterminate = true;
+                    measurements.Add(await measurer.MeasureAsync(job.Sample, job.Dockerfile, $"course-{job.Sample.Template.Language}:{job.Kind}", cancellationToken));
+                    job.Task.IsIndeterminate = false;
+                    job.Task.Value = job.Task.MaxValue;
+                    job.Task.StopTask();
+                }
+            });
+
+        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown"), settings.Pulls, measurements);
+        var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
+        foreach (var file in written)
+        {
+            AnsiConsole.MarkupLineInterpolated($"wrote [green]{file}[/]");
+        }
+
+        return 0;
+    }
+
+    private static IReadOnlyList<CourseSample> SelectSamples(IReadOnlyList<CourseSample> found, string? languages, out string? problem)
+    {
+        problem = null;
+        if (found.Count == 0)
+        {
+            problem = "No sample with both Dockerfile and Dockerfile.single found (looked in <DIR>/<language> and <DIR>/solution/<language>): " +
+                      "seed one with `dotnet run --project tools/Multistage -- seed` or pass the course folder.";
+            return found;
+        }
+
+        if (string.IsNullOrWhiteSpace(languages))
+        {
+            return found;
+        }
+
+        var wanted = languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = wanted.Where(w => found.All(s => !s.Template.Language.Equals(w, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+        {
+            problem = $"No sample for {string.Join(", ", missing)} in the course: choose from {string.Join(", ", found.Select(s => s.Template.Language))}.";
+        }
+
+        return found.Where(s => wanted.Contains(s.Template.Language, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+
+    private static Dictionary<string, string> ParseBuildArguments(IEnumerable<string> pairs) =>
+        pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+    private static async Task<IReadOnlyList<string>> WriteReportsAsync(Comparison comparison, string outDirectory, string? jsonFile, CancellationToken ct)
+    {
+        Directory.CreateDirectory(outDirectory);
+        var view = ComparisonView.From(comparison);
+        var markdown = Path.Combine(outDirectory, "comparison.md");
+        var chart = Path.Combine(outDirectory, "sizes.svg");
+        await File.WriteAllTextAsync(markdown, CourseFileRenderer.Render("comparison.md", view), ct);
+        await File.WriteAllTextAsync(chart, CourseFileRenderer.Render("sizes.svg", view), ct);
+        List<string> written = [markdown, chart];
+        if (jsonFile is not null)
+        {
+            var json = Path.GetFullPath(jsonFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(json)!);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(comparison, JsonOptions) + "\n", ct);
+            written.Add(json);
+        }
+
+        return written;
+    }
+}

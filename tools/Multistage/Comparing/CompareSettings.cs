@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Comparing;
+
+/// <summary>The command line of <c>compare</c>.</summary>
+public sealed class CompareSettings : CommandSettings
+{
+    [CommandArgument(0, "[DIR]")]
+    [Description("A seeded course (or any folder with one sample folder per language). Default: ./course")]
+    public string Directory { get; init; } = "course";
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Where comparison.md and sizes.svg go. Default: DIR/report")]
+    public string? Out { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the measurements as JSON for machines.")]
+    public string? Json { get; init; }
+
+    [CommandOption("-l|--languages <LIST>")]
+    [Description("Comma-separated languages to measure. Default: every sample found in DIR.")]
+    public string? Languages { get; init; }
+
+    [CommandOption("--pulls <N>")]
+    [Description("Number of pulls for the network-transfer estimate (for example, pods in a deployment). Default: 100")]
+    [DefaultValue(100)]
+    public int Pulls { get; init; } = 100;
+
+    [CommandOption("--build-arg <KEY=VALUE>")]
+    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
+    public string[] BuildArguments { get; init; } = [];
+
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (Pulls < 1)
+        {
+            return Spectre.Console.ValidationResult.Error($"--pulls {Pulls}: the number of pulls must be at least 1.");
+        }
+
+        var bad = BuildArguments.FirstOrDefault(a => !a.Contains('=') || a.StartsWith('='));
+        return bad is null
+            ? Spectre.Console.ValidationResult.Success()
+            : Spectre.Console.ValidationResult.Error($"--build-arg '{bad}' is not KEY=VALUE: write it as, for example, --build-arg PIP_INDEX_URL=http://127.0.0.1:8000/simple/.");
+    }
+}

@@ -1,0 +1,73 @@
+namespace Multistage.Cli.Seeding;
+
+/// <summary>What the course-level Scriban templates see; every per-language fact comes from the
+/// template's multistage.json through <see cref="LanguagePlan"/>.</summary>
+public sealed record CourseModel(
+    string Mode,
+    IReadOnlyList<CourseLanguage> Languages,
+    IReadOnlyList<string> Dockerfiles,
+    IReadOnlyList<string> SampleFolders,
+    IReadOnlyList<CourseImage> Images)
+{
+    public static CourseModel From(SeedPlan plan)
+    {
+        var languages = plan.Languages.Select(l => CourseLanguage.From(l, plan)).ToList();
+        var folders = plan.SampleSets.Select(s => s.Folder).Where(f => f.Length > 0).ToList();
+        var images = languages
+            .SelectMany(l => plan.BuildableDockerfiles.Select(d => CourseImage.From(l, d)))
+            .ToList();
+        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images);
+    }
+}
+
+public sealed record CourseLanguage(
+    string Language,
+    string DisplayName,
+    string ShortName,
+    string Runtime,
+    string BuilderImage,
+    string RuntimeImage,
+    string SingleStageImage,
+    int Port,
+    string ArtifactPath,
+    bool Shell,
+    string? PackageManager,
+    string BuildContext,
+    string ImageName)
+{
+    public static CourseLanguage From(LanguagePlan plan, SeedPlan seed)
+    {
+        var runtime = plan.RuntimeChoice;
+        var context = seed.BuildFolder.Length == 0 ? plan.Template.Language : $"{seed.BuildFolder}/{plan.Template.Language}";
+        return new CourseLanguage(
+            plan.Template.Language,
+            plan.Template.DisplayName,
+            plan.Template.ShortName,
+            plan.Runtime,
+            runtime.BuilderImage,
+            runtime.RuntimeImage,
+            plan.Template.SingleStageImage,
+            plan.Port,
+            runtime.ArtifactPath,
+            runtime.Shell,
+            runtime.PackageManager,
+            context,
+            $"course-{plan.Template.Language}");
+    }
+}
+
+/// <summary>One image the course builds: a language's sample with one of its Dockerfiles.</summary>
+public sealed record CourseImage(string Name, string Language, string Context, string Dockerfile, string Tag, int Port)
+{
+    public static CourseImage From(CourseLanguage language, string dockerfile)
+    {
+        var single = dockerfile != "Dockerfile";
+        return new CourseImage(
+            single ? $"{language.Language}-single" : language.Language,
+            language.Language,
+            language.BuildContext,
+            dockerfile,
+            $"{language.ImageName}:{(single ? "single" : "multi")}",
+            language.Port);
+    }
+}

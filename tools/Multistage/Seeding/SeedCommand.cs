@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Multistage.Core.Templates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Seeding;
+
+/// <summary><c>multistage seed</c>: plan (all input checked), then write.</summary>
+public sealed class SeedCommand : AsyncCommand<SeedSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
+        SeedPlan plan;
+        try
+        {
+            plan = SeedPlanner.Plan(settings, catalog);
+        }
+        catch (SeedInputException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            }
+
+            AnsiConsole.MarkupLine("Nothing was written.");
+            return 2;
+        }
+
+        await new CourseSeeder().SeedAsync(plan, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
+
+        var table = new Table().AddColumns("Language", "Runtime", "Builder", "Final stage", "Port");
+        foreach (var language in plan.Languages)
+        {
+            table.AddRow(language.Template.DisplayName, language.Runtime, language.RuntimeChoice.BuilderImage,
+                language.RuntimeChoice.RuntimeImage, language.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {clock.Elapsed.TotalSeconds:0.0} s. Next: [blue]dotnet run --project tools/Multistage -- compare {Path.GetRelativePath(Environment.CurrentDirectory, plan.OutputDirectory)}[/]");
+        return 0;
+    }
+}
