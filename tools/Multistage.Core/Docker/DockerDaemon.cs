@@ -18,7 +18,7 @@ public sealed record DaemonStatus(bool Available, string? ServerVersion, string 
             }
 
             var said = result.TimedOut ? "no answer in time" : FirstLine(result.StandardError);
-            return Missing(docker.Location, said);
+            return Missing(docker.Location, said.TrimEnd('.', '?'));
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {

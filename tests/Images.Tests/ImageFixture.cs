@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Multistage.Core.Docker;
+using Multistage.Core.Templates;
+
+namespace Images.Tests;
+
+/// <summary>
+/// Shared by every image test: builds each variant once, lazily, and after the run removes every image
+/// and container it made (also after failures) and writes artifacts/image-sizes.md.
+/// </summary>
+public sealed class ImageFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, VariantImages> variants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> images = new(StringComparer.Ordinal);
+    private readonly Lazy<Task<TemplateHive>> hive;
+
+    public ImageFixture()
+    {
+        var docker = DockerCli.FromEnvironment();
+        Builder = new DockerBuilder(docker);
+        Containers = new DockerContainers(docker);
+        Images = new DockerImages(docker);
+        RepositoryRoot = RepositoryLayout.FindRoot();
+        RunId = Guid.NewGuid().ToString("N")[..8];
+        WorkDirectory = Path.Combine(Path.GetTempPath(), $"multistage-images-{RunId}");
+        ArtifactsDirectory = Path.Combine(RepositoryRoot, "artifacts");
+        BuildLogDirectory = Path.Combine(ArtifactsDirectory, "build-logs");
+        Indexes = new LocalPackageIndexes(RepositoryRoot);
+        hive = new Lazy<Task<TemplateHive>>(() => TemplateHive.CreateAsync(
+            Path.Combine(WorkDirectory, "hive"),
+            TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryRoot)).Select(template => template.FolderPath)));
+    }
+
+    public DockerBuilder Builder { get; }
+    public DockerContainers Containers { get; }
+    public DockerImages Images { get; }
+    public LocalPackageIndexes Indexes { get; }
+    public string RepositoryRoot { get; }
+    public string RunId { get; }
+    public string WorkDirectory { get; }
+    public string ArtifactsDirectory { get; }
+    public string BuildLogDirectory { get; }
+
+    public Task<TemplateHive> HiveAsync() => hive.Value;
+
+    public VariantImages Get(string variantId)
+    {
+        if (variantId == VariantPlan.NoDaemonRow)
+        {
+            throw new InvalidOperationException($"{DockerAvailability.Status.Problem} ({DockerAvailability.RequireVariable}=1 makes this a failure.)");
+        }
+
+        var variant = VariantPlan.Get().Find(variantId);
+        return variants.GetOrAdd(variant.Id, _ => new VariantImages(this, variant));
+    }
+
+    /// <summary>Remembers an image name before it is built, so a half-finished build is cleaned up too.</summary>
+    public void TrackImage(string tag) => images.TryAdd(tag, 0);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (DockerAvailability.Status.Available && !variants.IsEmpty)
+            {
+                var report = await SizeReport.CreateAsync(this, variants.Values.OrderBy(v => v.Variant.Id, StringComparer.Ordinal).ToList(),
+                    VariantPlan.Get().LeftOut);
+                Directory.CreateDirectory(ArtifactsDirectory);
+                var path = Path.Combine(ArtifactsDirectory, "image-sizes.md");
+                await File.WriteAllTextAsync(path, report);
+                Console.WriteLine(report);
+                Console.WriteLine($"(written to {path}; build logs in {BuildLogDirectory})");
+            }
+        }
+        finally
+        {
+            await Images.RemoveAsync(images.Keys.Order(StringComparer.Ordinal));
+            Indexes.Dispose();
+            if (Directory.Exists(WorkDirectory))
+            {
+                Directory.Delete(WorkDirectory, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using Multistage.Core.Docker;
+
+namespace Images.Tests;
+
+/// <summary>
+/// Builds, runs and inspects every template variant that can be built here (see VariantPlan). Each
+/// test checks one behaviour; the builds behind them happen once per variant in the shared fixture.
+/// </summary>
+[Collection(ImagesCollection.Name)]
+[Trait("Category", "Images")]
+public sealed partial class ImageTests(ImageFixture fixture)
+{
+    // Binaries that must not be in a final image whose metadata says it carries no package manager.
+    private static readonly string[] PackageManagerGlobs = ["**/bin/pip", "**/bin/pip3", "**/bin/pip3.*", "**/bin/npm", "**/bin/npx"];
+
+    [GeneratedRegex(@"^(?<uid>\d+)(:\d+)?$")]
+    private static partial Regex NumericUser();
+
+    // A Dockerfile step in BuildKit's log: `[stage n/m] COPY ...` (not `[internal] ...` or a FROM).
+    [GeneratedRegex(@"^\[[^\]]+ \d+/\d+\] (COPY|ADD|RUN) ")]
+    private static partial Regex BuildInstruction();
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Both_dockerfiles_build(string variant)
+    {
+        var images = fixture.Get(variant);
+        Assert.True((await images.MultiBuildAsync()).Succeeded);
+        Assert.True((await images.SingleBuildAsync()).Succeeded);
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_runs_as_numeric_non_root(string variant)
+    {
+        var info = await fixture.Get(variant).MultiInfoAsync();
+        var match = NumericUser().Match(info.User);
+        Assert.True(match.Success,
+            $"{variant}: USER is \"{info.User}\"; expected a numeric uid[:gid] (e.g. 65532:65532) so Kubernetes' runAsNonRoot can verify it.");
+        Assert.True(match.Groups["uid"].Value != "0", $"{variant}: USER is \"{info.User}\", which is root.");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_exposes_the_template_port(string variant)
+    {
+        var images = fixture.Get(variant);
+        var info = await images.MultiInfoAsync();
+        var expected = $"{images.Variant.Template.DefaultPort}/tcp";
+        Assert.True(info.ExposedPorts.Contains(expected),
+            $"{variant}: EXPOSE lists [{string.Join(", ", info.ExposedPorts)}]; expected {expected} (multistage.json defaultPort).");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_starts_in_exec_form(string variant)
+    {
+        var info = await fixture.Get(variant).MultiInfoAsync();
+        var command = info.Entrypoint.Concat(info.Cmd).ToList();
+        Assert.True(command.Count > 0, $"{variant}: the image has neither ENTRYPOINT nor CMD.");
+        Assert.False(info.UsesShellForm,
+            $"{variant}: ENTRYPOINT {Json(info.Entrypoint)} CMD {Json(info.Cmd)} is shell form; use a JSON array so the app is PID 1 and gets SIGTERM.");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_has_an_exec_form_healthcheck(string variant)
+    {
+        var info = await fixture.Get(variant).MultiInfoAsync();
+        Assert.True(info.HealthcheckTest.Count > 1 && info.HealthcheckTest[0] == "CMD",
+            $"{variant}: HEALTHCHECK test is {Json(info.HealthcheckTest)}; expected [\"CMD\", ...] (exec form: no shell, no curl needed).");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_carries_the_oci_labels(string variant)
+    {
+        var info = await fixture.Get(variant).MultiInfoAsync();
+        foreach (var label in new[] { "org.opencontainers.image.title", "org.opencontainers.image.source" })
+        {
+            Assert.True(info.Labels.TryGetValue(label, out var value) && value.Length > 0,
+                $"{variant}: label {label} is missing from the final stage (CONTRIBUTING.md, Dockerfiles).");
+        }
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_carries_no_forbidden_paths(string variant)
+    {
+        var images = fixture.Get(variant);
+        var files = await images.FilesAsync();
+        var globs = images.Variant.Template.ForbiddenPaths
+            .Concat(images.Variant.Runtime.PackageManager is null ? PackageManagerGlobs : [])
+            .Select(pattern => new PathGlob(pattern))
+            .ToList();
+        var found = files
+            .SelectMany(path => globs.Where(glob => glob.IsMatch(path)).Select(glob => $"{path} (matches {glob.Pattern})"))
+            .ToList();
+        Assert.True(found.Count == 0,
+            $"{variant}: the final image holds {found.Count} forbidden path(s), first ones:\n  {string.Join("\n  ", found.Take(20))}\n" +
+            "Copy only the artefact into the final stage (multistage.json forbiddenPaths).");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_holds_the_artifact_and_a_shell_only_if_declared(string variant)
+    {
+        var images = fixture.Get(variant);
+        var files = (await images.FilesAsync()).ToHashSet(StringComparer.Ordinal);
+        var artifact = images.Variant.Runtime.ArtifactPath.TrimStart('/');
+        Assert.True(files.Contains(artifact), $"{variant}: artifactPath /{artifact} (multistage.json) is not in the final image.");
+        var hasShell = files.Contains("bin/sh") || files.Contains("usr/bin/sh");
+        Assert.True(hasShell == images.Variant.Runtime.Shell,
+            $"{variant}: multistage.json says shell={images.Variant.Runtime.Shell.ToString().ToLowerInvariant()}, but /bin/sh is {(hasShell ? "present" : "absent")}.");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_container_becomes_healthy_by_its_own_healthcheck(string variant)
+    {
+        var outcome = await fixture.Get(variant).RunAsync();
+        Assert.True(outcome.HealthFailure is null, $"{variant} (read-only, --cap-drop ALL, /tmp on tmpfs): {outcome.HealthFailure?.Message}");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_container_answers_the_greeting_on_root(string variant)
+    {
+        var images = fixture.Get(variant);
+        var outcome = await images.RunAsync();
+        AssertGreeting(images.Variant, outcome.Root, "multi-stage");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_container_answers_ok_on_healthz(string variant)
+    {
+        var outcome = await fixture.Get(variant).RunAsync();
+        Assert.True(outcome.Healthz is { Status: 200, Body: "ok" }, $"{variant}: GET /healthz gave {outcome.Healthz}; expected HTTP 200 \"ok\".");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_container_exits_by_itself_on_stop(string variant)
+    {
+        var outcome = await fixture.Get(variant).RunAsync();
+        Assert.True(outcome.StopFailure is null, $"{variant}: docker stop failed: {outcome.StopFailure?.Message}");
+        var stopped = outcome.Stopped!;
+        Assert.False(stopped.WasKilled,
+            $"{variant}: exit code 137 after {stopped.StopDuration.TotalSeconds:F1} s: the app ignored SIGTERM and Docker killed it. " +
+            $"Handle SIGTERM in the app (PID 1 gets no default handler).\nContainer output:\n{stopped.Logs}");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_app_refuses_port_70000(string variant)
+    {
+        var outcome = await fixture.Get(variant).BadPortAsync();
+        Assert.True(outcome.State.ExitCode != 0, $"{variant}: with PORT=70000 the app exited 0; expected a non-zero exit.\nOutput:\n{outcome.Logs}");
+        Assert.True(outcome.Logs.Contains("70000", StringComparison.Ordinal),
+            $"{variant}: with PORT=70000 the app's output does not name the value:\n{outcome.Logs}");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Single_stage_container_answers_the_greeting_on_root(string variant)
+    {
+        var images = fixture.Get(variant);
+        AssertGreeting(images.Variant, await images.SingleRootAsync(), "single-stage");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Multi_stage_image_is_within_the_size_ratio_of_single_stage(string variant)
+    {
+        var images = fixture.Get(variant);
+        var bound = SizeBound.Read(images.Variant.Template);
+        var multi = await images.MultiInfoAsync();
+        var single = await images.SingleInfoAsync();
+        var ratio = multi.Size / (double)single.Size;
+        Assert.True(ratio <= bound,
+            $"{variant}: multi-stage {multi.SizeMegabytes:F1} MB is {ratio:P1} of single-stage {single.SizeMegabytes:F1} MB; " +
+            $"{SizeBound.Field} allows {bound:P1}. Look for toolchain or cache files copied into the final stage.");
+    }
+
+    [ImagesTheory]
+    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    public async Task Source_only_change_reuses_the_cached_dependency_step(string variant)
+    {
+        var images = fixture.Get(variant);
+        var dependencyStep = images.Variant.Template.DependencyStep;
+        var rebuild = await images.SourceChangeRebuildAsync();
+        Assert.True(rebuild.Succeeded, rebuild.Describe());
+        var steps = rebuild.StepsContaining(dependencyStep);
+        Assert.True(steps.Count > 0,
+            $"{variant}: no build step contains dependencyStep \"{dependencyStep}\" (multistage.json). Steps:\n  " +
+            string.Join("\n  ", rebuild.Steps.Select(step => step.Name)) + $"\nLog: {rebuild.Request.LogFile}");
+        Assert.True(steps.All(step => step.Cached),
+            $"{variant}: after changing only {images.Variant.Template.SourceFile}, \"{steps.First(step => !step.Cached).Name}\" ran again. " +
+            $"Copy the manifest and lock file and install dependencies before copying the sources. Log: {rebuild.Request.LogFile}");
+        // The change must have reached the build at all, or "cached" proves nothing.
+        Assert.True(rebuild.Steps.Any(step => !step.Cached && BuildInstruction().IsMatch(step.Name)),
+            $"{variant}: every step was cached, so the source change never reached the build. Log: {rebuild.Request.LogFile}");
+    }
+
+    private static void AssertGreeting(ImageVariant variant, HttpAnswer answer, string which)
+    {
+        var expected = $", a {variant.Template.DisplayName} app!";
+        Assert.True(answer.Status == 200 && answer.Body.StartsWith("Hello from ", StringComparison.Ordinal) && answer.Body.Contains(expected, StringComparison.Ordinal),
+            $"{variant.Id} ({which}): GET / gave {answer}; expected HTTP 200 \"Hello from <app name>{expected}\".");
+    }
+
+    private static string Json(IReadOnlyList<string> items) => System.Text.Json.JsonSerializer.Serialize(items);
+}

@@ -1,0 +1,14 @@
+namespace Images.Tests;
+
+/// <summary>
+/// A theory that is skipped, with one line saying how to start a daemon, when no Docker daemon answers
+/// (unless MULTISTAGE_REQUIRE_DOCKER=1). xunit v2 reads Skip after construction, so setting it here
+/// decides before any variant is enumerated or built.
+/// </summary>
+public sealed class ImagesTheoryAttribute : TheoryAttribute
+{
+    public ImagesTheoryAttribute()
+    {
+        Skip = DockerAvailability.SkipReason;
+    }
+}

@@ -1,0 +1,212 @@
+using Multistage.Core.Docker;
+using Multistage.Core.Templates;
+
+namespace Images.Tests;
+
+/// <summary>
+/// Everything the tests learn about one variant, each piece computed once on first use and kept (a
+/// failure too, so every test that needs a broken build reports the same cause without rebuilding).
+/// </summary>
+public sealed class VariantImages
+{
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly ImageFixture fixture;
+    private readonly Lazy<Task<string>> generated;
+    private readonly Lazy<Task<BuildResult>> multiBuild;
+    private readonly Lazy<Task<BuildResult>> singleBuild;
+    private readonly Lazy<Task<ImageInfo>> multiInfo;
+    private readonly Lazy<Task<ImageInfo>> singleInfo;
+    private readonly Lazy<Task<IReadOnlyList<string>>> files;
+    private readonly Lazy<Task<RunOutcome>> run;
+    private readonly Lazy<Task<HttpAnswer>> singleRoot;
+    private readonly Lazy<Task<BadPortOutcome>> badPort;
+    private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
+
+    public VariantImages(ImageFixture fixture, ImageVariant variant)
+    {
+        this.fixture = fixture;
+        Variant = variant;
+        Name = $"multistage-test-{variant.Slug}-{fixture.RunId}";
+        generated = Once(GenerateAsync);
+        multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
+        singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
+        multiInfo = Once(async () => { await MultiBuildAsync(); return await fixture.Images.InspectAsync(MultiTag); });
+        singleInfo = Once(async () => { await SingleBuildAsync(); return await fixture.Images.InspectAsync(SingleTag); });
+        files = Once(async () => { await MultiBuildAsync(); return await fixture.Images.ListFilesAsync(MultiTag); });
+        run = Once(RunHardenedAsync);
+        singleRoot = Once(RunSingleStageAsync);
+        badPort = Once(RunWithBadPortAsync);
+        sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
+    }
+
+    public ImageVariant Variant { get; }
+
+    /// <summary>Unique per variant and test run: image repository and container name prefix.</summary>
+    public string Name { get; }
+
+    public string MultiTag => $"{Name}:multi";
+    public string SingleTag => $"{Name}:single";
+    public string RebuiltTag => $"{Name}:rebuilt";
+
+    public bool MultiBuilt => multiInfo.IsValueCreated && multiInfo.Value.IsCompletedSuccessfully;
+    public bool SingleBuilt => singleInfo.IsValueCreated && singleInfo.Value.IsCompletedSuccessfully;
+
+    public Task<BuildResult> MultiBuildAsync() => multiBuild.Value;
+    public Task<BuildResult> SingleBuildAsync() => singleBuild.Value;
+    public Task<ImageInfo> MultiInfoAsync() => multiInfo.Value;
+    public Task<ImageInfo> SingleInfoAsync() => singleInfo.Value;
+    public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
+    public Task<RunOutcome> RunAsync() => run.Value;
+    public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
+    public Task<BadPortOutcome> BadPortAsync() => badPort.Value;
+    public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
+
+    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
+
+    private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private async Task<string> GenerateAsync()
+    {
+        var output = Path.Combine(fixture.WorkDirectory, Variant.Slug, "imagetest");
+        var hive = await fixture.HiveAsync();
+        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", "imagetest", .. Variant.TemplateOptions]);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"dotnet new for {Variant.Id} failed:\n{result.Describe()}");
+        }
+
+        return output;
+    }
+
+    private async Task<BuildResult> BuildAsync(string dockerfile, string tag, string kind)
+    {
+        var directory = await generated.Value;
+        fixture.TrackImage(tag);
+        var result = await fixture.Builder.BuildAsync(new BuildRequest(directory, dockerfile, tag)
+        {
+            BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
+            LogFile = LogFile(kind),
+        });
+        return result.Succeeded ? result : throw new InvalidOperationException($"{Variant.Id}: {result.Describe()}");
+    }
+
+    /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, loopback only.</summary>
+    private async Task<RunOutcome> RunHardenedAsync()
+    {
+        await MultiBuildAsync();
+        var container = $"{Name}-run";
+        var port = FreePort.Next();
+        var options = new ContainerRunOptions(MultiTag, container)
+        {
+            Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
+            // The image's own HEALTHCHECK decides; a short interval only saves waiting for its first run.
+            HealthInterval = TimeSpan.FromSeconds(1),
+        };
+        try
+        {
+            await fixture.Containers.RunDetachedAsync(options);
+            Exception? healthFailure = null;
+            try
+            {
+                await fixture.Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+            }
+            catch (InvalidOperationException e)
+            {
+                healthFailure = e;
+            }
+
+            var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
+            var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
+            StoppedContainer? stopped = null;
+            Exception? stopFailure = null;
+            try
+            {
+                stopped = await fixture.Containers.StopAsync(container);
+            }
+            catch (DockerCommandException e)
+            {
+                stopFailure = e;
+            }
+
+            return new RunOutcome(container, healthFailure, root, healthz, stopped, stopFailure);
+        }
+        finally
+        {
+            await fixture.Containers.RemoveAsync(container);
+        }
+    }
+
+    /// <summary>The naive image, run plainly: it must at least work.</summary>
+    private async Task<HttpAnswer> RunSingleStageAsync()
+    {
+        await SingleBuildAsync();
+        var container = $"{Name}-single";
+        var port = FreePort.Next();
+        var options = new ContainerRunOptions(SingleTag, container)
+        {
+            Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
+            ReadOnly = false,
+            Tmpfs = null,
+            DropAllCapabilities = false,
+        };
+        try
+        {
+            await fixture.Containers.RunDetachedAsync(options);
+            var answer = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", HealthTimeout,
+                async () => (await fixture.Containers.StateAsync(container)).Running);
+            return answer.Error is null
+                ? answer
+                : answer with { Error = $"{answer.Error}\nContainer output:\n{await fixture.Containers.LogsAsync(container)}" };
+        }
+        finally
+        {
+            await fixture.Containers.RemoveAsync(container);
+        }
+    }
+
+    private async Task<BadPortOutcome> RunWithBadPortAsync()
+    {
+        await MultiBuildAsync();
+        var container = $"{Name}-badport";
+        var options = new ContainerRunOptions(MultiTag, container)
+        {
+            Environment = new Dictionary<string, string> { ["PORT"] = "70000", ["HOST"] = "127.0.0.1" },
+        };
+        try
+        {
+            await fixture.Containers.RunDetachedAsync(options);
+            var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(30));
+            return new BadPortOutcome(state, await fixture.Containers.LogsAsync(container));
+        }
+        finally
+        {
+            await fixture.Containers.RemoveAsync(container);
+        }
+    }
+
+    /// <summary>
+    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The
+    /// change is a blank line at the end, which is inert in every language (no comment syntax to
+    /// choose, so no per-language code here).
+    /// </summary>
+    private async Task<BuildResult> RebuildAfterSourceChangeAsync()
+    {
+        await MultiBuildAsync();
+        var directory = await generated.Value;
+        var source = Path.Combine(directory, Variant.Template.SourceFile);
+        if (!File.Exists(source))
+        {
+            throw new InvalidOperationException(
+                $"{Variant.Id}: sourceFile '{Variant.Template.SourceFile}' (multistage.json) is not in the generated project {directory}.");
+        }
+
+        await File.AppendAllTextAsync(source, "\n");
+        fixture.TrackImage(RebuiltTag);
+        return await fixture.Builder.BuildAsync(new BuildRequest(directory, "Dockerfile", RebuiltTag)
+        {
+            BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
+            LogFile = LogFile("rebuild"),
+        });
+    }
+}
