@@ -1,0 +1,43 @@
+namespace Templates.Tests.Infrastructure;
+
+/// <summary>Listing and copying whole trees, dotfiles included (.dockerignore must be compared like any file).</summary>
+public static class FileTree
+{
+    // The default EnumerationOptions skip hidden files, and on Linux every dotfile counts as hidden.
+    private static readonly EnumerationOptions Everything = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+    };
+
+    /// <summary>Relative paths with '/' separators, sorted ordinally so messages and copies are deterministic.</summary>
+    public static IReadOnlyList<string> RelativeFiles(string root, Func<string, bool>? skipDirectory = null)
+    {
+        if (!Directory.Exists(root))
+        {
+            return [];
+        }
+        return Directory.EnumerateFiles(root, "*", Everything)
+            .Select(file => Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(relative => skipDirectory is null || !relative.Split('/')[..^1].Any(skipDirectory))
+            .OrderBy(relative => relative, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Makes <paramref name="target"/> an exact copy of <paramref name="source"/> (what was there before goes).</summary>
+    public static void Replace(string source, string target, Func<string, bool>? skipDirectory = null)
+    {
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+        Directory.CreateDirectory(target);
+        foreach (var relative in RelativeFiles(source, skipDirectory))
+        {
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(source, relative), destination);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Multistage.Core.Processes;
+using Multistage.Core.Templates;
+
+namespace Templates.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>
+{
+    public const string Name = "Templates";
+}
+
+/// <summary>
+/// Shared by the tests of one run: the catalog, one template hive, and each scenario's output, generated once
+/// on first use. Everything lives in a temporary folder that is removed at the end.
+/// </summary>
+public sealed class TemplatesFixture : IDisposable
+{
+    private readonly Lazy<IReadOnlyList<TemplateMetadata>> _templates;
+    private readonly Lazy<Task<TemplateHive>> _hive;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _outputs = new(StringComparer.Ordinal);
+    private int _scratchCounter;
+
+    public TemplatesFixture()
+    {
+        Root = RepositoryLayout.FindRoot();
+        TemplatesDirectory = RepositoryLayout.TemplatesDirectory(Root);
+        SnapshotsDirectory = RepositoryLayout.SnapshotsDirectory(Root);
+        WorkDirectory = Path.Combine(Path.GetTempPath(), $"multistage-templates-tests-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(WorkDirectory);
+        _templates = new Lazy<IReadOnlyList<TemplateMetadata>>(() => TemplateCatalog.Load(TemplatesDirectory));
+        _hive = new Lazy<Task<TemplateHive>>(CreateHiveAsync);
+    }
+
+    public string Root { get; }
+
+    public string TemplatesDirectory { get; }
+
+    public string SnapshotsDirectory { get; }
+
+    public string WorkDirectory { get; }
+
+    public IReadOnlyList<TemplateMetadata> Templates => _templates.Value;
+
+    public IReadOnlyList<Scenario> Scenarios => Scenario.For(Templates);
+
+    public Scenario GetScenario(string name) =>
+        Scenarios.SingleOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"No scenario named '{name}'; known: {string.Join(", ", Scenarios.Select(s => s.Name))}");
+
+    public TemplateMetadata GetTemplate(string language) =>
+        Templates.SingleOrDefault(t => t.Language == language)
+        ?? throw new ArgumentException($"No template '{language}' in {TemplatesDirectory}");
+
+    public Task<TemplateHive> GetHiveAsync() => _hive.Value;
+
+    /// <summary>The scenario's generated tree (generated on first call); throws with the dotnet new output on failure.</summary>
+    public Task<string> GenerateAsync(string scenarioName) =>
+        _outputs.GetOrAdd(scenarioName, name => new Lazy<Task<string>>(() => GenerateOnceAsync(GetScenario(name)))).Value;
+
+    /// <summary>A fresh, not yet existing path under the work folder, for a test's own output.</summary>
+    public string NewScratchPath(string hint) =>
+        Path.Combine(WorkDirectory, "scratch", $"{hint}-{Interlocked.Increment(ref _scratchCounter)}");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; failing the run over it would not be.
+        }
+    }
+
+    private async Task<TemplateHive> CreateHiveAsync()
+    {
+        // Install clean copies: a developer's local node_modules/, target/ or bin/ inside a template folder
+        // would otherwise leak into the generated trees and make snapshots depend on the machine.
+        var sources = new List<string>();
+        foreach (var template in Templates)
+        {
+            var copy = Path.Combine(WorkDirectory, "template-sources", template.Language);
+            FileTree.Replace(template.FolderPath, copy, BuildOutputs.IsBuildOutputFolder);
+            sources.Add(copy);
+        }
+        return await TemplateHive.CreateAsync(Path.Combine(WorkDirectory, "hive"), sources);
+    }
+
+    private async Task<string> GenerateOnceAsync(Scenario scenario)
+    {
+        var hive = await GetHiveAsync();
+        var output = Path.Combine(WorkDirectory, "outputs", scenario.Name);
+        ProcessResult result = await hive.InstantiateAsync(scenario.Template.ShortName, output, scenario.Options);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Generating scenario {scenario} failed:\n{result.Describe()}");
+        }
+        return output;
+    }
+}
