@@ -196,8 +196,9 @@ public sealed partial class ImageTests(ImageFixture fixture)
         Assert.True(steps.Count > 0,
             $"{variant}: no build step contains dependencyStep \"{dependencyStep}\" (multistage.json). Steps:\n  " +
             string.Join("\n  ", rebuild.Steps.Select(step => step.Name)) + $"\nLog: {rebuild.Request.LogFile}");
-        Assert.True(steps.All(step => step.Cached),
-            $"{variant}: after changing only {images.Variant.Template.SourceFile}, \"{steps.First(step => !step.Cached).Name}\" ran again. " +
+        var rerun = steps.Where(step => !step.Cached).Select(step => step.Name).ToList();
+        Assert.True(rerun.Count == 0,
+            $"{variant}: after changing only {images.Variant.Template.SourceFile}, \"{string.Join("\", \"", rerun)}\" ran again. " +
             $"Copy the manifest and lock file and install dependencies before copying the sources. Log: {rebuild.Request.LogFile}");
         // The change must have reached the build at all, or "cached" proves nothing.
         Assert.True(rebuild.Steps.Any(step => !step.Cached && BuildInstruction().IsMatch(step.Name)),

@@ -49,8 +49,9 @@ public sealed class VariantImages
     public string SingleTag => $"{Name}:single";
     public string RebuiltTag => $"{Name}:rebuilt";
 
-    public bool MultiBuilt => multiInfo.IsValueCreated && multiInfo.Value.IsCompletedSuccessfully;
-    public bool SingleBuilt => singleInfo.IsValueCreated && singleInfo.Value.IsCompletedSuccessfully;
+    /// <summary>Whether a build was asked for and worked (the report lists only what exists).</summary>
+    public bool MultiBuilt => multiBuild.IsValueCreated && multiBuild.Value.IsCompletedSuccessfully;
+    public bool SingleBuilt => singleBuild.IsValueCreated && singleBuild.Value.IsCompletedSuccessfully;
 
     public Task<BuildResult> MultiBuildAsync() => multiBuild.Value;
     public Task<BuildResult> SingleBuildAsync() => singleBuild.Value;

@@ -1,0 +1,67 @@
+using Multistage.Core.Docker;
+
+namespace Images.Tests;
+
+/// <summary>The parts of the Docker library that need no daemon: log parsing, config parsing, globs, lookup.</summary>
+[Trait("Category", "Images")]
+public sealed class DockerLibraryTests
+{
+    [Fact]
+    public void Plain_build_log_marks_cached_steps()
+    {
+        const string log = """
+            #1 [internal] load build definition from Dockerfile
+            #1 DONE 0.0s
+            #7 [build 3/6] COPY go.mod go.sum* ./
+            #7 CACHED
+            #8 [build 4/6] RUN go mod download
+            #8 sha256:0123
+            #8 CACHED
+            #9 [build 5/6] COPY . .
+            #9 DONE 0.1s
+            """;
+        var steps = BuildLog.ParseSteps(log);
+        Assert.Equal([1, 7, 8, 9], steps.Select(step => step.Number));
+        Assert.True(Assert.Single(steps, step => step.Name.Contains("go mod download")).Cached);
+        Assert.False(Assert.Single(steps, step => step.Name.EndsWith("COPY . .")).Cached);
+    }
+
+    [Fact]
+    public void Image_config_is_read_and_shell_form_recognised()
+    {
+        const string json = """
+            [{"Id":"sha256:abc","Size":1234,"RootFS":{"Layers":["a","b"]},
+              "Config":{"User":"65532:65532","ExposedPorts":{"8080/tcp":{}},
+                        "Entrypoint":null,"Cmd":["/bin/sh","-c","./server"],
+                        "Labels":{"x":"y"},"Healthcheck":{"Test":["CMD","/app/server","--healthcheck"]}}}]
+            """;
+        var info = ImageInfo.Parse(json);
+        Assert.Equal(1234, info.Size);
+        Assert.Equal(2, info.LayerCount);
+        Assert.Equal(["8080/tcp"], info.ExposedPorts);
+        Assert.Equal("CMD", info.HealthcheckTest[0]);
+        Assert.True(info.UsesShellForm);
+    }
+
+    [Theory]
+    [InlineData("usr/local/go/**", "usr/local/go", true)]
+    [InlineData("usr/local/go/**", "usr/local/go/bin/go", true)]
+    [InlineData("usr/local/go/**", "usr/local/gopher", false)]
+    [InlineData("**/*.go", "main.go", true)]
+    [InlineData("**/*.go", "src/app/main.go", true)]
+    [InlineData("**/*.go", "app/server", false)]
+    [InlineData("usr/bin/gcc*", "usr/bin/gcc-14", true)]
+    [InlineData("usr/bin/gcc*", "usr/bin/x/gcc", false)]
+    [InlineData("**/bin/pip", "usr/local/bin/pip", true)]
+    public void Forbidden_path_globs_follow_the_contract(string pattern, string path, bool matches) =>
+        Assert.Equal(matches, new PathGlob(pattern).IsMatch(path));
+
+    [Fact]
+    public void Docker_binary_is_configurable_then_debian_client_then_path()
+    {
+        Assert.Equal("/opt/docker", DockerLocation.Resolve(name => name == "MULTISTAGE_DOCKER" ? "/opt/docker" : null, _ => true).Binary);
+        Assert.Equal("/usr/bin/docker", DockerLocation.Resolve(_ => null, path => path == "/usr/bin/docker").Binary);
+        Assert.Equal("docker", DockerLocation.Resolve(_ => null, _ => false).Binary);
+        Assert.Equal("unix:///x.sock", DockerLocation.Resolve(name => name == "DOCKER_HOST" ? "unix:///x.sock" : null, _ => false).Host);
+    }
+}
