@@ -87,6 +87,8 @@ seed_one() {
       MISSING+=("$image: $detail")
       ;;
     recipe)
+      # A new root file system (its key) rebuilds the stand-ins made on it.
+      [[ "$1" == "-" ]] || set -- "$1" "$2-$(rootfs_key "$1")" "${@:3}"
       if is_current "$image" "$2"; then PRESENT+=("$image"); return; fi
       if ! dock image inspect "$image" >/dev/null 2>&1 && try_pull "$image"; then PULLED+=("$image"); return; fi
       build_stand_in "$image" "$detail" "$@"
