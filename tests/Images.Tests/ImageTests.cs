@@ -145,11 +145,15 @@ public sealed partial class ImageTests(ImageFixture fixture)
     public async Task Multi_stage_container_exits_by_itself_on_stop(string variant)
     {
         var outcome = await fixture.Get(variant).RunAsync();
+        Assert.True(outcome.BeforeStop.Running,
+            $"{variant}: the container had already {outcome.BeforeStop.Status} (exit {outcome.BeforeStop.ExitCode}) before docker stop; see the health test's output.");
         Assert.True(outcome.StopFailure is null, $"{variant}: docker stop failed: {outcome.StopFailure?.Message}");
         var stopped = outcome.Stopped!;
         Assert.False(stopped.WasKilled,
             $"{variant}: exit code 137 after {stopped.StopDuration.TotalSeconds:F1} s: the app ignored SIGTERM and Docker killed it. " +
             $"Handle SIGTERM in the app (PID 1 gets no default handler).\nContainer output:\n{stopped.Logs}");
+        Assert.True(stopped.ExitCode == 0,
+            $"{variant}: exited {stopped.ExitCode} on SIGTERM; CONTRIBUTING.md asks for status 0.\nContainer output:\n{stopped.Logs}");
     }
 
     [ImagesTheory]

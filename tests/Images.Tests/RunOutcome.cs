@@ -9,6 +9,7 @@ public sealed record RunOutcome(
     Exception? HealthFailure,
     HttpAnswer Root,
     HttpAnswer Healthz,
+    ContainerState BeforeStop,
     StoppedContainer? Stopped,
     Exception? StopFailure);
 

@@ -119,6 +119,7 @@ public sealed class VariantImages
 
             var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
             var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
+            var beforeStop = await fixture.Containers.StateAsync(container);
             StoppedContainer? stopped = null;
             Exception? stopFailure = null;
             try
@@ -130,7 +131,7 @@ public sealed class VariantImages
                 stopFailure = e;
             }
 
-            return new RunOutcome(container, healthFailure, root, healthz, stopped, stopFailure);
+            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure);
         }
         finally
         {
