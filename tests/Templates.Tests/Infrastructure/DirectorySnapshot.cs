@@ -48,7 +48,7 @@ public static class DirectorySnapshot
             $"  verified: {verified}\n" +
             $"  received: {received}\n" +
             report +
-            $"If the change is intended, accept it: {SnapshotSettings.AcceptVariable}=1 dotnet test Templates.sln " +
+            $"If the change is intended, accept it: {SnapshotSettings.AcceptVariable}=1 dotnet test tests/Templates.Tests " +
             "--filter FullyQualifiedName~Snapshot, then review `git diff` of the verified folder and commit it.");
     }
 
