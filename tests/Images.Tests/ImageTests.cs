@@ -17,6 +17,9 @@ public sealed partial class ImageTests(ImageFixture fixture)
     [GeneratedRegex(@"^(?<uid>\d+)(:\d+)?$")]
     private static partial Regex NumericUser();
 
+    [GeneratedRegex($"^Hello from {VariantImages.AppName}, an? (?<language>.+) app!$")]
+    private static partial Regex Greeting();
+
     // A Dockerfile step in BuildKit's log: `[stage n/m] COPY ...` (not `[internal] ...` or a FROM).
     [GeneratedRegex(@"^\[[^\]]+ \d+/\d+\] (COPY|ADD|RUN) ")]
     private static partial Regex BuildInstruction();
@@ -211,9 +214,14 @@ public sealed partial class ImageTests(ImageFixture fixture)
 
     private static void AssertGreeting(ImageVariant variant, HttpAnswer answer, string which)
     {
-        var expected = $", a {variant.Template.DisplayName} app!";
-        Assert.True(answer.Status == 200 && answer.Body.StartsWith("Hello from ", StringComparison.Ordinal) && answer.Body.Contains(expected, StringComparison.Ordinal),
-            $"{variant.Id} ({which}): GET / gave {answer}; expected HTTP 200 \"Hello from <app name>{expected}\".");
+        // CONTRIBUTING.md: "Hello from <app name>, a <Language> app!". The app name is the -n the tests
+        // pass; the language word must be part of displayName ("Python" of "Python (Flask)", ".NET" of
+        // "ASP.NET Core"), so a template that answers with another language's greeting fails.
+        var match = Greeting().Match(answer.Body);
+        var expected = $"Hello from {VariantImages.AppName}, a <a word of \"{variant.Template.DisplayName}\"> app!";
+        Assert.True(answer.Status == 200 && match.Success
+                    && variant.Template.DisplayName.Contains(match.Groups["language"].Value, StringComparison.Ordinal),
+            $"{variant.Id} ({which}): GET / gave {answer}; expected HTTP 200 \"{expected}\".");
     }
 
     private static string Json(IReadOnlyList<string> items) => System.Text.Json.JsonSerializer.Serialize(items);

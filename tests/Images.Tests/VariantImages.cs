@@ -9,6 +9,9 @@ namespace Images.Tests;
 /// </summary>
 public sealed class VariantImages
 {
+    /// <summary>The project name given to `dotnet new -n`: lower case letters only, the same in every sourceName form.</summary>
+    public const string AppName = "imagetest";
+
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
 
     private readonly ImageFixture fixture;
@@ -65,13 +68,16 @@ public sealed class VariantImages
 
     public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
 
+    private static string UniqueWhitespace(string runId) =>
+        string.Concat(Convert.ToString(Convert.ToInt64(runId, 16), 2).PadLeft(32, '0').Select(bit => bit == '1' ? '\t' : ' '));
+
     private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private async Task<string> GenerateAsync()
     {
         var output = Path.Combine(fixture.WorkDirectory, Variant.Slug, "imagetest");
         var hive = await fixture.HiveAsync();
-        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", "imagetest", .. Variant.TemplateOptions]);
+        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", AppName, .. Variant.TemplateOptions]);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"dotnet new for {Variant.Id} failed:\n{result.Describe()}");
@@ -189,8 +195,9 @@ public sealed class VariantImages
 
     /// <summary>
     /// Touches only a source file and rebuilds: the dependency step must come from the cache. The
-    /// change is a blank line at the end, which is inert in every language (no comment syntax to
-    /// choose, so no per-language code here).
+    /// change is one line of spaces and tabs spelling this run's id in binary: inert in every
+    /// language (no comment syntax to choose, so no per-language code here) and new in every run, so
+    /// BuildKit's cache from an earlier run cannot hide that the sources changed.
     /// </summary>
     private async Task<BuildResult> RebuildAfterSourceChangeAsync()
     {
@@ -203,7 +210,7 @@ public sealed class VariantImages
                 $"{Variant.Id}: sourceFile '{Variant.Template.SourceFile}' (multistage.json) is not in the generated project {directory}.");
         }
 
-        await File.AppendAllTextAsync(source, "\n");
+        await File.AppendAllTextAsync(source, "\n" + UniqueWhitespace(fixture.RunId) + "\n");
         fixture.TrackImage(RebuiltTag);
         return await fixture.Builder.BuildAsync(new BuildRequest(directory, "Dockerfile", RebuiltTag)
         {

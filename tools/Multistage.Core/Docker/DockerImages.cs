@@ -33,8 +33,10 @@ public sealed class DockerImages(DockerCli docker)
     /// </summary>
     public async Task<IReadOnlyList<string>> ListFilesAsync(string image, CancellationToken cancellationToken = default)
     {
+        // The container is never started, so the command is never run: it only satisfies `docker
+        // create` for images that have neither ENTRYPOINT nor CMD.
         var created = await docker.RunCheckedAsync($"Creating a container from {image} to list its files",
-            ["create", image], cancellationToken: cancellationToken);
+            ["create", image, "/never-run"], cancellationToken: cancellationToken);
         var container = created.StandardOutput.Trim();
         try
         {
