@@ -67,7 +67,7 @@ public sealed class StaticIndexServer : IDisposable
         }
 
         // Never serve outside the folder, whatever `..` a request carries.
-        if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
         {
             response.StatusCode = 404;
             return;

@@ -1,0 +1,27 @@
+namespace Images.Tests;
+
+/// <summary>The wheelhouse server answers like a PEP 503 index and never leaves its folder.</summary>
+[Trait("Category", "Images")]
+public sealed class StaticIndexServerTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("multistage-index-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task Folder_requests_get_their_index_and_files_their_bytes()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "simple", "flask"));
+        await File.WriteAllTextAsync(Path.Combine(root, "simple", "flask", "index.html"), "<a href=\"f.whl\">f.whl</a>");
+        await File.WriteAllBytesAsync(Path.Combine(root, "simple", "flask", "f.whl"), [1, 2, 3]);
+        using var server = new StaticIndexServer(root);
+        using var client = new HttpClient();
+
+        Assert.Contains("f.whl", await client.GetStringAsync($"{server.BaseUrl}simple/flask/"));
+        Assert.Equal([1, 2, 3], await client.GetByteArrayAsync($"{server.BaseUrl}simple/flask/f.whl"));
+        var missing = await client.GetAsync($"{server.BaseUrl}simple/nothing/");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var outside = await client.GetAsync($"{server.BaseUrl}..%2F..%2Fetc%2Fpasswd");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, outside.StatusCode);
+    }
+}
