@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Build an offline Python package index (PEP 503) of py3-none-any wheels for exactly the pins
+# in templates/python/requirements.txt, from Debian trixie's packages (PyPI is not reachable
+# here; Debian's mirror is, and trixie packages these very versions).
+# usage: build-wheelhouse.sh [DIR]   (default /var/cache/multistage/wheelhouse)
+# Serve it:  python3 -m http.server --bind 127.0.0.1 PORT --directory DIR
+# Use it:    pip install --index-url http://127.0.0.1:PORT/simple/ -r requirements.txt
+# env: WHEELHOUSE_REQUIREMENTS (the pins), WHEELHOUSE_IMAGE (a trixie image with apt,
+#      default debian:trixie-slim, seeded by seed-base-images.sh), DOCKER_HOST
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/common.sh
+source "$HERE/lib/common.sh"
+
+OUT="${1:-${MULTISTAGE_CACHE:-/var/cache/multistage}/wheelhouse}"
+REQUIREMENTS="${WHEELHOUSE_REQUIREMENTS:-$HERE/../../templates/python/requirements.txt}"
+IMAGE="${WHEELHOUSE_IMAGE:-debian:trixie-slim}"
+ASSEMBLE="$HERE/lib/assemble-wheels.py"
+
+# What the wheelhouse is made from: the pins and the code that turns packages into wheels.
+inputs_hash() { cat "$REQUIREMENTS" "$ASSEMBLE" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1; }
+
+up_to_date() { [[ -f "$OUT/simple/index.html" && "$(cat "$OUT/.inputs" 2>/dev/null)" == "$1" ]]; }
+
+# apt-get download + dpkg-deb -x in a trixie container: no apt configuration on the host.
+unpack_debs() {
+  local trees="$1"
+  shift
+  dock image inspect "$IMAGE" >/dev/null 2>&1 ||
+    die "image $IMAGE is missing; fix: run tools/docker/seed-base-images.sh (or set WHEELHOUSE_IMAGE)"
+  # shellcheck disable=SC2016 # expanded by the container's shell
+  dock run --rm --network=host -v "$trees:/trees" "$IMAGE" sh -euc '
+    apt-get update -qq
+    mkdir -p /tmp/debs && cd /tmp/debs && chmod 777 .
+    apt-get download -qq "$@" || { echo "a pinned package is not in Debian trixie: $*" >&2; exit 1; }
+    for deb in *.deb; do dpkg-deb -x "$deb" "/trees/$(dpkg-deb -f "$deb" Package)"; done
+    ls *.deb' unpack "$@" >&2 ||
+    die "could not download the Debian packages of $REQUIREMENTS; fix: see the message above"
+}
+
+main() {
+  [[ -f "$REQUIREMENTS" ]] ||
+    die "$REQUIREMENTS not found; fix: run from the repository or set WHEELHOUSE_REQUIREMENTS"
+  local hash
+  hash="$(inputs_hash)"
+  if up_to_date "$hash"; then
+    log "wheelhouse $OUT is up to date"
+    return
+  fi
+  TREES="$(mktemp -d)"
+  trap 'rm -rf "$TREES"' EXIT
+  local -a packages
+  mapfile -t packages < <(python3 "$ASSEMBLE" --debian-packages "$REQUIREMENTS")
+  log "unpacking ${packages[*]} from Debian trixie"
+  unpack_debs "$TREES" "${packages[@]}"
+  mkdir -p "$OUT"
+  python3 "$ASSEMBLE" "$REQUIREMENTS" "$TREES" "$OUT"
+  echo "$hash" >"$OUT/.inputs"
+  log "wheelhouse ready: $OUT/simple/ ($(find "$OUT/wheels" -name '*.whl' | wc -l) wheels)"
+}
+
+main "$@"
