@@ -54,16 +54,21 @@ public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs tools/docker/build-wheelhouse.sh when it exists: it returns at once when the wheelhouse
+    /// matches the pinned requirements and rebuilds it when they changed. Without the script an
+    /// existing folder is used as it is.
+    /// </summary>
     private async Task EnsureWheelhouseAsync(string folder)
     {
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-        {
-            return;
-        }
-
         var script = Path.Combine(repositoryRoot, "tools", "docker", "build-wheelhouse.sh");
         if (!File.Exists(script))
         {
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                return;
+            }
+
             throw new InvalidOperationException(
                 $"The Python wheelhouse {folder} is missing and {script} does not exist to build it. " +
                 $"Build one (a PEP 503 index of Flask and its dependencies) and point {WheelhouseVariable} at it.");
@@ -77,7 +82,7 @@ public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
         if (!result.Succeeded || !Directory.Exists(folder))
         {
             throw new InvalidOperationException(
-                $"The Python wheelhouse {folder} was missing and building it failed; run `bash {script} {folder}` by hand.\n{result.Describe()}");
+                $"Building the Python wheelhouse {folder} failed; run `bash {script} {folder}` by hand to see why.\n{result.Describe()}");
         }
     }
 }
