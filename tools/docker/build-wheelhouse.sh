@@ -50,7 +50,10 @@ main() {
   TREES="$(mktemp -d)"
   trap 'rm -rf "$TREES"' EXIT
   local -a packages
-  mapfile -t packages < <(python3 "$ASSEMBLE" --debian-packages "$REQUIREMENTS")
+  local names
+  # Not a process substitution: a bad requirements file must stop the script here.
+  names="$(python3 "$ASSEMBLE" --debian-packages "$REQUIREMENTS")"
+  mapfile -t packages <<<"$names"
   log "unpacking ${packages[*]} from Debian trixie"
   unpack_debs "$TREES" "${packages[@]}"
   mkdir -p "$OUT"

@@ -111,7 +111,11 @@ def plan_line(image, reasons, recipes, common_dir, ca_bundle):
     recipe, serve, groups = found
     args = {k: v.format(**groups) for k, v in sorted(serve.get("buildArgs", {}).items())}
     description = serve.get("standIn", recipe.get("standIn", "")).format(**groups, exact="{exact}")
-    paths = recipe_files(recipe["dir"], common_dir) + [ca_bundle]
+    # The seeding code is an input too: a warm cache must never hide a change to it.
+    tools = os.path.dirname(os.path.dirname(common_dir))
+    seeding = [os.path.join(tools, "seed-base-images.sh"), os.path.join(tools, "lib", "context.py"),
+               os.path.abspath(__file__)]
+    paths = recipe_files(recipe["dir"], common_dir) + seeding + [ca_bundle]
     digest = files_hash(paths, {"image": image, "args": args, "rootfs": recipe.get("rootfs"),
                                 "description": description})
     version_command = " ".join(serve.get("versionCommand", recipe.get("versionCommand", []))) or "-"
