@@ -1,4 +1,4 @@
-namespace Multistage.Web_App;
+namespace MultistageWebApp;
 
 /// <summary>
 /// The container's HEALTHCHECK: the app's own binary asks the running server for /healthz, so the

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Multistage.Web_App;
+using MultistageWebApp;
 
 const string AppName = "Multistage.Web-App";
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Multistage.Web_App;
+namespace MultistageWebApp;
 
 /// <summary>Where the server listens, read once from the PORT and HOST environment variables.</summary>
 public sealed record ServerSettings(string Host, int Port)
