@@ -1,0 +1,53 @@
+namespace Templates.Tests.Generator;
+
+/// <summary>The <c>seed</c> command as a process: exit codes and what it prints, on good and bad input.</summary>
+[Collection(GeneratorCollection.Name)]
+public sealed class SeedCommandLineTests(SeededCourses courses)
+{
+    [Fact]
+    public async Task Seed_command_exits_0_and_writes_the_course()
+    {
+        var work = courses.NewScratchPath("cli-good");
+        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", "--languages", "go", "--port-base", "9100");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit code 0 from seed; got:\n{result.Describe()}");
+        var files = CourseSeeding.Files(Path.Combine(work, "course"));
+        foreach (var expected in new[] { "README.md", "compose.yaml", "docker-bake.hcl", ".github/workflows/images.yml", "go/Dockerfile", "go/Dockerfile.single" })
+        {
+            Assert.True(files.Contains(expected), $"seed exited 0 but {expected} is missing from {work}/course; files: {string.Join(", ", files)}");
+        }
+
+        Assert.Contains("9100", File.ReadAllText(Path.Combine(work, "course", "compose.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_command_with_bad_input_exits_2_lists_every_problem_and_writes_nothing()
+    {
+        var work = courses.NewScratchPath("cli-bad");
+        var result = await MultistageCli.RunAsync(
+            work, "seed", "--out", "course", "--languages", "go,cobol", "--runtime", "go=slim", "--port-base", "0");
+
+        var output = MultistageCli.Unwrapped(result);
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad input) from seed; got:\n{result.Describe()}");
+        foreach (var fragment in new[] { "Unknown language 'cobol'", "Go offers no runtime 'slim'", "--port-base 0", "Nothing was written." })
+        {
+            Assert.True(output.Contains(fragment, StringComparison.Ordinal), $"Expected \"{fragment}\" in seed's output:\n{result.Describe()}");
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(work, "course")), $"seed refused the input but created {work}/course.");
+    }
+
+    [Fact]
+    public async Task Seed_command_refuses_a_non_empty_folder_and_names_force()
+    {
+        var work = courses.NewScratchPath("cli-non-empty");
+        Directory.CreateDirectory(Path.Combine(work, "course"));
+        File.WriteAllText(Path.Combine(work, "course", "notes.txt"), "mine\n");
+
+        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", "--languages", "go");
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 for a non-empty folder; got:\n{result.Describe()}");
+        Assert.Contains("--force", MultistageCli.Unwrapped(result), StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], CourseSeeding.Files(Path.Combine(work, "course")));
+    }
+}

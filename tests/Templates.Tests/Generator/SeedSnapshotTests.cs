@@ -1,0 +1,36 @@
+using Multistage.Core.Templates;
+using Templates.Tests.Infrastructure;
+
+namespace Templates.Tests.Generator;
+
+/// <summary><c>seed</c>'s course-level files and sample layout, per mode, equal Snapshots/seed-&lt;mode&gt;.verified/.</summary>
+[Collection(GeneratorCollection.Name)]
+public sealed class SeedSnapshotTests(SeededCourses courses)
+{
+    public static TheoryData<string> Requests() => new(SeedRequest.All.Select(r => r.Name));
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task Seeded_course_matches_the_verified_snapshot(string request)
+    {
+        var course = await courses.GetAsync(SeedRequest.Named(request));
+        var view = courses.NewScratchPath($"{request}-view");
+        CourseSnapshotView.Write(course.Directory, view);
+
+        DirectorySnapshot.Verify(view, SnapshotsDirectory, request, SnapshotSettings.FromEnvironment());
+    }
+
+    [Fact]
+    public async Task Seeding_the_same_request_twice_gives_identical_files()
+    {
+        // Snapshots only mean something if the output is deterministic: no dates, paths or hash order.
+        var first = await courses.GetAsync(SeedRequest.Both);
+        var second = courses.NewScratchPath("seed-both-again");
+        await CourseSeeding.SeedAsync(SeedRequest.Both.Settings(second));
+
+        var difference = DirectorySnapshot.Compare(first.Directory, second);
+        Assert.True(difference is null, $"Seeding {SeedRequest.Both.Name} twice gave different trees ({first.Directory} vs {second}):\n{difference}");
+    }
+
+    private static string SnapshotsDirectory => RepositoryLayout.SnapshotsDirectory(RepositoryLayout.FindRoot());
+}
