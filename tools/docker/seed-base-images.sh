@@ -57,7 +57,8 @@ build_stand_in() {
   if [[ "$suite" != "-" ]]; then
     build_args+=(--build-arg "ROOTFS=$(ensure_rootfs_image "$suite")")
   fi
-  local build_log="$CACHE_DIR/logs/$(echo "$image" | tr '/:' '__').log"
+  local build_log
+  build_log="$CACHE_DIR/logs/$(echo "$image" | tr '/:' '__').log"
   mkdir -p "$CACHE_DIR/logs"
   log "building stand-in $image from $(basename "$recipe") (log: $build_log)"
   python3 "$HERE/lib/context.py" "$recipe" |
