@@ -1,6 +1,14 @@
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Seeding;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+// Redirected output (CI logs, pipes) has no real width: Spectre would hard-wrap every message at 80
+// columns, splitting one error over several lines and the commands users copy out of it.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 1000;
+}
 
 // `multistage` with no command seeds ./course, the main job a newcomer runs.
 var app = new CommandApp<SeedCommand>();
