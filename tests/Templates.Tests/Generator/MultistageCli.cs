@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Multistage.Core.Processes;
 
 namespace Templates.Tests.Generator;
 
 /// <summary>Runs the built generator (multistage.dll, copied beside the tests by the ProjectReference) as a
 /// user would: a separate process, its exit code and console output.</summary>
-public static partial class MultistageCli
+public static class MultistageCli
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "multistage.dll");
 
@@ -25,10 +24,4 @@ public static partial class MultistageCli
             Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
         });
     }
-
-    /// <summary>The console output as one line per message: Spectre wraps at 80 columns when redirected.</summary>
-    public static string Unwrapped(ProcessResult result) => Whitespace().Replace(result.StandardOutput + " " + result.StandardError, " ");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
