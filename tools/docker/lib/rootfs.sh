@@ -60,7 +60,12 @@ ensure_rootfs_image() {
     command -v debootstrap >/dev/null 2>&1 || [[ -f "$tarball" ]] ||
       die "debootstrap not found; fix: apt-get install debootstrap"
     mkdir -p "$CACHE_DIR/rootfs"
-    [[ -f "$tarball" ]] || make_rootfs_tarball "$suite" "$tarball"
+    if [[ ! -f "$tarball" ]]; then
+      make_rootfs_tarball "$suite" "$tarball"
+      # Tarballs of this suite under older keys can never be used again.
+      find "$CACHE_DIR/rootfs" -maxdepth 1 -name "debian-$suite-minbase-*.tar" \
+        -not -name "$key.tar" -delete
+    fi
     log "importing $tarball as $image"
     dock import --change "LABEL multistage.rootfs=$key" --change 'CMD ["bash"]' \
       "$tarball" "$image" >/dev/null
