@@ -21,8 +21,15 @@ install_packages() {
   (( ${#missing[@]} == 0 )) && return
   log "installing ${missing[*]}"
   [[ "$(id -u)" == 0 ]] || die "installing ${missing[*]} needs root; fix: run as root or install them first"
+  # Debian starts a package's services on install unless policy-rc.d forbids it: the stock docker
+  # service would create a bridge network and iptables rules, which this machine must not get.
+  local policy=/usr/sbin/policy-rc.d added_policy=
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added_policy=1
+  fi
   apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  [[ -z $added_policy ]] || rm -f "$policy"
 }
 
 main() {
