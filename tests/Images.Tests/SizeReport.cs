@@ -1,3 +1,4 @@
+using Multistage.Core.Docker;
 using System.Globalization;
 using System.Text;
 
@@ -9,9 +10,6 @@ namespace Images.Tests;
 /// </summary>
 public static class SizeReport
 {
-    /// <summary>The label tools/docker/seed-base-images.sh puts on every stand-in base image.</summary>
-    public const string StandInLabel = "multistage.stand-in";
-
     public static async Task<string> CreateAsync(ImageFixture fixture, IReadOnlyList<VariantImages> built, IReadOnlyList<LeftOutVariant> leftOut)
     {
         var text = new StringBuilder();
@@ -57,7 +55,7 @@ public static class SizeReport
             try
             {
                 var info = await fixture.Images.InspectAsync(image);
-                kinds.Add(info.Labels.TryGetValue(StandInLabel, out var from) ? $"stand-in ({from})" : "official");
+                kinds.Add(info.Labels.TryGetValue(StandIn.Label, out var from) ? $"stand-in ({from})" : "official");
             }
             catch (Multistage.Core.Docker.DockerCommandException)
             {

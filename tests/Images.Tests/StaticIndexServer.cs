@@ -1,3 +1,4 @@
+using Multistage.Core.Net;
 using System.Net;
 
 namespace Images.Tests;
@@ -15,7 +16,7 @@ public sealed class StaticIndexServer : IDisposable
     public StaticIndexServer(string rootDirectory)
     {
         root = Path.GetFullPath(rootDirectory);
-        Port = FreePort.Next();
+        Port = FreeLoopbackPort.Next();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
         loop = Task.Run(ServeAsync);

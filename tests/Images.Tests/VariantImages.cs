@@ -1,3 +1,4 @@
+using Multistage.Core.Net;
 using Multistage.Core.Docker;
 using Multistage.Core.Templates;
 
@@ -103,7 +104,7 @@ public sealed class VariantImages
     {
         await MultiBuildAsync();
         var container = $"{Name}-run";
-        var port = FreePort.Next();
+        var port = FreeLoopbackPort.Next();
         var options = new ContainerRunOptions(MultiTag, container)
         {
             Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
@@ -150,7 +151,7 @@ public sealed class VariantImages
     {
         await SingleBuildAsync();
         var container = $"{Name}-single";
-        var port = FreePort.Next();
+        var port = FreeLoopbackPort.Next();
         var options = new ContainerRunOptions(SingleTag, container)
         {
             Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },

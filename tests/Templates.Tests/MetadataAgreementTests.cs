@@ -1,3 +1,4 @@
+using Multistage.Core.Docker;
 using System.Text.Json;
 using Multistage.Core.Templates;
 using Templates.Tests.Infrastructure;

@@ -28,7 +28,7 @@ public sealed record CourseSample(TemplateMetadata Template, string Directory, s
 
     private static string VariantOf(TemplateMetadata template, string directory)
     {
-        var finalImage = Multistage.Core.Docker.DockerfileBases.Read(Path.Combine(directory, "Dockerfile")).LastOrDefault();
+        var finalImage = Multistage.Core.Docker.DockerfileStages.Read(Path.Combine(directory, "Dockerfile")).LastOrDefault()?.Image;
         return template.Runtimes.Values.FirstOrDefault(r => r.RuntimeImage == finalImage)?.Name ?? "custom";
     }
 }

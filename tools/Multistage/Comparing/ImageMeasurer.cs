@@ -28,9 +28,12 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
             var compressed = await images.CompressedSizeAsync(tag, ct);
             var startToHealthy = await StartToHealthyAsync(tag, ct);
 
-            // A source-only change: the dependency layers should come from the cache.
+            // A source-only change: the dependency layers should come from the cache. The edited build gets
+            // its own tag, removed after, so `tag` stays the image whose size and layers were measured.
             await File.AppendAllTextAsync(Path.Combine(copy, sample.Template.SourceFile), "\n", ct);
-            var warm = await builder.BuildCheckedAsync(Request(copy, dockerfile, tag, noCache: false), ct);
+            var rebuildTag = $"{tag}-rebuild";
+            var warm = await builder.BuildCheckedAsync(Request(copy, dockerfile, rebuildTag, noCache: false), ct);
+            await images.RemoveAsync([rebuildTag], ct);
 
             return new ImageMeasurement(
                 sample.Template.Language,
@@ -103,7 +106,7 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
     private async Task<IReadOnlyList<BaseImage>> BaseImagesAsync(string dockerfilePath, CancellationToken ct)
     {
         var bases = new List<BaseImage>();
-        foreach (var name in DockerfileBases.Read(dockerfilePath).Where(b => !DockerImages.IsScratch(b)).Distinct())
+        foreach (var name in DockerfileStages.BaseImages(DockerfileStages.Read(dockerfilePath)).Where(b => !DockerImages.IsScratch(b)))
         {
             var info = await images.InspectAsync(name, ct);
             bases.Add(new BaseImage(name, info.Labels.GetValueOrDefault(StandIn.Label)));

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Templates.Tests.Infrastructure;
+namespace Multistage.Core.Docker;
 
 /// <summary>One FROM of a Dockerfile: the image it names (ARGs expanded, earlier stages resolved) and its stage name.</summary>
 public sealed record DockerfileStage(int Line, string Image, string? Name, string? FromStage);
@@ -12,6 +12,12 @@ public sealed record DockerfileStage(int Line, string Image, string? Name, strin
 /// </summary>
 public static partial class DockerfileStages
 {
+    public static IReadOnlyList<DockerfileStage> Read(string dockerfilePath) => Parse(File.ReadAllText(dockerfilePath));
+
+    /// <summary>The base images the file builds on, in order, each once (`scratch` included).</summary>
+    public static IReadOnlyList<string> BaseImages(IReadOnlyList<DockerfileStage> stages) =>
+        stages.Where(s => s.FromStage is null).Select(s => s.Image).Distinct(StringComparer.Ordinal).ToList();
+
     public static IReadOnlyList<DockerfileStage> Parse(string dockerfileText)
     {
         var globalArgs = new Dictionary<string, string>(StringComparer.Ordinal);
