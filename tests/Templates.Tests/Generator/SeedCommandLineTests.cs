@@ -28,8 +28,8 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
             work, "seed", "--out", "course", "--languages", "go,cobol", "--runtime", "go=slim", "--port-base", "0");
 
         Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad input) from seed; got:\n{result.Describe()}");
-        // Each problem is one whole line, problem and fix together, even when the output is redirected.
-        var lines = result.StandardOutput.Split('\n', StringSplitOptions.TrimEntries);
+        // Each problem is one whole line on standard error, problem and fix together, even when redirected.
+        var lines = result.StandardError.Split('\n', StringSplitOptions.TrimEntries);
         foreach (var (problem, fix) in new[]
                  {
                      ("error: Unknown language 'cobol'", "choose from dotnet, go, node, python, rust."),
@@ -56,7 +56,7 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
         var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", "--languages", "go");
 
         Assert.True(result.ExitCode == 2, $"Expected exit code 2 for a non-empty folder; got:\n{result.Describe()}");
-        Assert.Contains("--force", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--force", result.StandardError, StringComparison.Ordinal);
         Assert.Equal(["notes.txt"], CourseSeeding.Files(Path.Combine(work, "course")));
     }
 }

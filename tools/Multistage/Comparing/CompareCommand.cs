@@ -20,7 +20,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         var samples = SelectSamples(CourseSample.Find(courseDirectory, catalog), settings.Languages, out var problem);
         if (problem is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
+            ErrorOutput.Line(problem);
             return 2;
         }
 
@@ -28,7 +28,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         var daemon = await DaemonStatus.ProbeAsync(docker, cancellationToken: cancellationToken);
         if (!daemon.Available)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {daemon.Problem}");
+            ErrorOutput.Line(daemon.Problem);
             return 3;
         }
 

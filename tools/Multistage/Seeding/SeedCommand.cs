@@ -21,10 +21,10 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
         {
             foreach (var problem in e.Problems)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {problem}");
+                ErrorOutput.Line(problem);
             }
 
-            AnsiConsole.MarkupLine("Nothing was written.");
+            ErrorOutput.Note("Nothing was written.");
             return 2;
         }
 
@@ -38,7 +38,14 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {clock.Elapsed.TotalSeconds:0.0} s. Next: [blue]dotnet run --project tools/Multistage -- compare {Path.GetRelativePath(Environment.CurrentDirectory, plan.OutputDirectory)}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {clock.Elapsed.TotalSeconds:0.0} s. Next: [blue]dotnet run --project tools/Multistage -- compare {DisplayPath(plan.OutputDirectory)}[/]");
         return 0;
+    }
+
+    /// <summary>A path as the user would type it: relative below the current folder, else absolute.</summary>
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }
