@@ -15,7 +15,7 @@ public sealed record ComparisonView(
 {
     private const int BarHeight = 18;
     private const int RowGap = 10;
-    private const int ChartTop = 40;
+    private const int ChartTop = 70;
     private const double MaxBarWidth = 460;
 
     public static ComparisonView From(Comparison comparison)
@@ -40,8 +40,8 @@ public sealed record ComparisonView(
         for (var i = 0; i < rows.Count; i++)
         {
             var y = ChartTop + (i * ((2 * BarHeight) + RowGap));
-            bars.Add(ChartBar.Of(rows[i].DisplayName, true, "single-stage", rows[i].Single.SizeMegabytes, largest, y, MaxBarWidth, BarHeight));
-            bars.Add(ChartBar.Of(rows[i].DisplayName, false, "multi-stage", rows[i].Multi.SizeMegabytes, largest, y + BarHeight, MaxBarWidth, BarHeight));
+            bars.Add(ChartBar.Of(rows[i].DisplayName, rows[i].DisplayName, "single-stage", rows[i].Single.SizeMegabytes, largest, y, MaxBarWidth, BarHeight));
+            bars.Add(ChartBar.Of(rows[i].DisplayName, $"({rows[i].Variant})", "multi-stage", rows[i].Multi.SizeMegabytes, largest, y + BarHeight, MaxBarWidth, BarHeight));
         }
 
         return bars;
@@ -82,11 +82,12 @@ public sealed record LanguageRow(
     }
 }
 
-/// <summary>One bar of the size chart; <see cref="Label"/> is shown beside the first bar of a language only.</summary>
+/// <summary>One bar of the size chart: the language's name labels its single-stage bar, the runtime
+/// choice its multi-stage bar.</summary>
 public sealed record ChartBar(string Name, string Label, string Kind, string Figure, int Y, int Width, int Height)
 {
-    public static ChartBar Of(string name, bool labelled, string kind, double megabytes, double largest, int y, double maxWidth, int height) =>
-        new(name, labelled ? name : "", kind, Format.Megabytes(megabytes), y, Math.Max(1, (int)Math.Round(megabytes / largest * maxWidth)), height - 4);
+    public static ChartBar Of(string name, string label, string kind, double megabytes, double largest, int y, double maxWidth, int height) =>
+        new(name, label, kind, Format.Megabytes(megabytes), y, Math.Max(1, (int)Math.Round(megabytes / largest * maxWidth)), height - 4);
 }
 
 /// <summary>Number formats used in every report, invariant so reports read the same everywhere.</summary>
