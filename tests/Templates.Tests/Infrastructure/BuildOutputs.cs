@@ -6,7 +6,7 @@ namespace Templates.Tests.Infrastructure;
 /// </summary>
 public static class BuildOutputs
 {
-    private static readonly HashSet<string> Folders = new(StringComparer.Ordinal)
+    public static IReadOnlySet<string> Folders { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "bin", "obj", "node_modules", "target", "__pycache__", ".venv",
     };

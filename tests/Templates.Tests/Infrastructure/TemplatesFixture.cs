@@ -74,19 +74,10 @@ public sealed class TemplatesFixture : IDisposable
         }
     }
 
-    private async Task<TemplateHive> CreateHiveAsync()
-    {
-        // Install clean copies: a developer's local node_modules/, target/ or bin/ inside a template folder
-        // would otherwise leak into the generated trees and make snapshots depend on the machine.
-        var sources = new List<string>();
-        foreach (var template in Templates)
-        {
-            var copy = Path.Combine(WorkDirectory, "template-sources", template.Language);
-            FileTree.Replace(template.FolderPath, copy, BuildOutputs.IsBuildOutputFolder);
-            sources.Add(copy);
-        }
-        return await TemplateHive.CreateAsync(Path.Combine(WorkDirectory, "hive"), sources);
-    }
+    // The template folders themselves, as contributors and the generator install them: each template's
+    // own exclude list keeps local build outputs out (BuildOutputExclusionTests checks it).
+    private Task<TemplateHive> CreateHiveAsync() =>
+        TemplateHive.CreateAsync(Path.Combine(WorkDirectory, "hive"), Templates.Select(t => t.FolderPath));
 
     private async Task<string> GenerateOnceAsync(Scenario scenario)
     {
