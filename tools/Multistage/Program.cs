@@ -1,3 +1,4 @@
+using Multistage.Cli;
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Seeding;
 using Spectre.Console;
@@ -15,6 +16,9 @@ var app = new CommandApp<SeedCommand>();
 app.Configure(config =>
 {
     config.SetApplicationName("multistage");
+    // An unknown option is an error, not an extra argument: a misspelt `--langauges go` must not seed every language.
+    config.UseStrictParsing();
+    config.SetExceptionHandler(FailureHandler.Handle);
     config.AddCommand<SeedCommand>("seed")
         .WithDescription("Seed a course repository with the languages side by side (default command).")
         .WithExample("seed")

@@ -46,6 +46,24 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
         Assert.False(Directory.Exists(Path.Combine(work, "course")), $"seed refused the input but created {work}/course.");
     }
 
+    [Theory]
+    [InlineData("--langauges", "Unknown option 'langauges'")]
+    [InlineData("--port-base", "Failed to convert 'go'")]
+    public async Task Seed_command_refuses_a_malformed_command_line_in_one_line_and_writes_nothing(string option, string problem)
+    {
+        var work = courses.NewScratchPath("cli-malformed");
+        // A misspelt option must not be taken as an extra argument and seed every language into ./course.
+        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", option, "go");
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad input) for {option}; got:\n{result.Describe()}");
+        var errors = result.StandardError.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.True(
+            errors.Count == 1 && errors[0].Contains(problem, StringComparison.Ordinal) && errors[0].Contains("--help", StringComparison.Ordinal),
+            $"Expected one error line naming \"{problem}\" and pointing at --help, and no stack trace (see FailureHandler.cs):\n{result.Describe()}");
+        Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(work, "course")), $"seed refused the command line but created {work}/course.");
+    }
+
     [Fact]
     public async Task Seed_command_refuses_a_non_empty_folder_and_names_force()
     {

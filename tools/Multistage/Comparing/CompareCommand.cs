@@ -17,11 +17,17 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
     {
         var courseDirectory = Path.GetFullPath(settings.Directory);
         var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
+        if (!Directory.Exists(courseDirectory))
+        {
+            ErrorOutput.Line($"The course folder {courseDirectory} does not exist: seed one with `dotnet run --project tools/Multistage -- seed --out {settings.Directory}` or pass the folder of a seeded course.");
+            return ExitCodes.BadInput;
+        }
+
         var samples = SelectSamples(CourseSample.Find(courseDirectory, catalog), settings.Languages, out var problem);
         if (problem is not null)
         {
             ErrorOutput.Line(problem);
-            return 2;
+            return ExitCodes.BadInput;
         }
 
         var docker = DockerCli.FromEnvironment();
@@ -29,7 +35,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         if (!daemon.Available)
         {
             ErrorOutput.Line(daemon.Problem);
-            return 3;
+            return ExitCodes.NoDaemon;
         }
 
         var measurer = new ImageMeasurer(docker, ParseBuildArguments(settings.BuildArguments));
@@ -59,7 +65,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             AnsiConsole.MarkupLineInterpolated($"wrote [green]{file}[/]");
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     private static IReadOnlyList<CourseSample> SelectSamples(IReadOnlyList<CourseSample> found, string? languages, out string? problem)
@@ -87,8 +93,18 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         return found.Where(s => wanted.Contains(s.Template.Language, StringComparer.OrdinalIgnoreCase)).ToList();
     }
 
-    private static Dictionary<string, string> ParseBuildArguments(IEnumerable<string> pairs) =>
-        pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+    /// <summary>KEY=VALUE pairs (checked by <see cref="CompareSettings.Validate"/>); a repeated key keeps
+    /// its last value, as `docker build --build-arg` does, instead of failing on a duplicate key.</summary>
+    private static Dictionary<string, string> ParseBuildArguments(IEnumerable<string> pairs)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parts in pairs.Select(p => p.Split('=', 2)))
+        {
+            arguments[parts[0]] = parts[1];
+        }
+
+        return arguments;
+    }
 
     private static async Task<IReadOnlyList<string>> WriteReportsAsync(Comparison comparison, string outDirectory, string? jsonFile, CancellationToken ct)
     {

@@ -25,7 +25,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
             }
 
             ErrorOutput.Note("Nothing was written.");
-            return 2;
+            return ExitCodes.BadInput;
         }
 
         await new CourseSeeder().SeedAsync(plan, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
@@ -39,7 +39,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {clock.Elapsed.TotalSeconds:0.0} s. Next: [blue]dotnet run --project tools/Multistage -- compare {DisplayPath(plan.OutputDirectory)}[/]");
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>A path as the user would type it: relative below the current folder, else absolute.</summary>
