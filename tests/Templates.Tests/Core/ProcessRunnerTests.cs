@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Multistage.Core.Processes;
 
 namespace Templates.Tests.Core;
@@ -81,5 +82,26 @@ public sealed class ProcessRunnerTests
     {
         var result = new ProcessResult(new ProcessSpec("docker", ["run", "-e", "A=b c"]), 1, "", "", TimeSpan.Zero, false);
         Assert.Contains("$ docker run -e 'A=b c'", result.Describe());
+    }
+
+    [Fact]
+    public void Describe_writes_durations_with_a_decimal_point_whatever_the_culture()
+    {
+        var spec = new ProcessSpec("sleep", ["30"]) { Timeout = TimeSpan.FromSeconds(1.5) };
+        var result = new ProcessResult(spec, 137, "\n", "", TimeSpan.FromSeconds(2.5), TimedOut: true);
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            // German writes 1,5: a failure message must read the same on every machine.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var text = result.Describe();
+            Assert.True(text.Contains("timed out after 1.5 s", StringComparison.Ordinal) && text.Contains("took 2.5 s", StringComparison.Ordinal),
+                $"Expected invariant durations (1.5 s, 2.5 s) in:\n{text}");
+            Assert.Contains("stdout: (empty)", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 }

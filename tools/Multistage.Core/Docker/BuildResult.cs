@@ -1,3 +1,4 @@
+using System.Globalization;
 using Multistage.Core.Processes;
 
 namespace Multistage.Core.Docker;
@@ -18,7 +19,8 @@ public sealed record BuildResult(BuildRequest Request, ProcessResult Process, st
     {
         var tail = string.Join('\n', Log.Split('\n').TakeLast(30));
         var where = Request.LogFile is null ? "" : $"\nFull log: {Request.LogFile}";
-        return $"docker build of {Request.Dockerfile} as {Request.Tag} exited {Process.ExitCode}" +
-               $"{(Process.TimedOut ? " (timed out)" : "")} after {Duration.TotalSeconds:F1} s.{where}\nLast lines:\n{tail}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"docker build of {Request.Dockerfile} as {Request.Tag} exited {Process.ExitCode}" +
+            $"{(Process.TimedOut ? " (timed out)" : "")} after {Duration.TotalSeconds:F1} s.{where}\nLast lines:\n{tail}");
     }
 }

@@ -27,8 +27,8 @@ public sealed record ProcessResult(
             text.Append("  in ").AppendLine(Spec.WorkingDirectory);
         }
         var ending = TimedOut
-            ? $"timed out after {Spec.Timeout.TotalSeconds:0.#} s (process tree killed)"
-            : $"exit code {ExitCode}";
+            ? string.Create(CultureInfo.InvariantCulture, $"timed out after {Spec.Timeout.TotalSeconds:0.#} s (process tree killed)")
+            : string.Create(CultureInfo.InvariantCulture, $"exit code {ExitCode}");
         text.Append(CultureInfo.InvariantCulture, $"  {ending}, took {Duration.TotalSeconds:0.0} s").AppendLine();
         AppendTail(text, "stdout", Spec.StandardOutputSink is null ? StandardOutput : "(sent to the output sink)");
         AppendTail(text, "stderr", StandardError);
@@ -37,12 +37,13 @@ public sealed record ProcessResult(
 
     private static void AppendTail(StringBuilder text, string name, string output)
     {
-        var lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
-        if (output.Length == 0)
+        // Blank output (a lone newline) is shown as empty rather than as an indented blank line.
+        if (string.IsNullOrWhiteSpace(output))
         {
             text.Append("  ").Append(name).AppendLine(": (empty)");
             return;
         }
+        var lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
         var shown = lines.Length > TailLines ? lines[^TailLines..] : lines;
         text.Append("  ").Append(name);
         text.AppendLine(lines.Length > TailLines ? $" (last {TailLines} of {lines.Length} lines):" : ":");
