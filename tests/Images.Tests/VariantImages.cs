@@ -69,9 +69,6 @@ public sealed class VariantImages
 
     public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
 
-    private static string UniqueWhitespace() =>
-        string.Concat(Convert.ToString(Random.Shared.NextInt64(1L << 40), 2).PadLeft(40, '0').Select(bit => bit == '1' ? '\t' : ' '));
-
     private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private async Task<string> GenerateAsync()
@@ -195,11 +192,8 @@ public sealed class VariantImages
     }
 
     /// <summary>
-    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The
-    /// change is one line of spaces and tabs spelling a fresh random number in binary: inert in every
-    /// language (no comment syntax to choose, so no per-language code here) and new for every variant
-    /// and run, so BuildKit's cache (from an earlier run, or from a sibling runtime whose build stage
-    /// is identical) cannot hide that the sources changed.
+    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The change
+    /// is new for every variant and run (see <see cref="SourceChange"/>), so no earlier cache hides it.
     /// </summary>
     private async Task<BuildResult> RebuildAfterSourceChangeAsync()
     {
@@ -212,7 +206,7 @@ public sealed class VariantImages
                 $"{Variant.Id}: sourceFile '{Variant.Template.SourceFile}' (multistage.json) is not in the generated project {directory}.");
         }
 
-        await File.AppendAllTextAsync(source, "\n" + UniqueWhitespace() + "\n");
+        await SourceChange.AppendInertLineAsync(source);
         fixture.TrackImage(RebuiltTag);
         return await fixture.Builder.BuildAsync(new BuildRequest(directory, "Dockerfile", RebuiltTag)
         {

@@ -58,7 +58,8 @@ public sealed class DockerImages(DockerCli docker)
         }
         finally
         {
-            await docker.RunAsync(["rm", "--force", container], cancellationToken: cancellationToken);
+            // Not the caller's token: a cancelled listing must still remove its container.
+            await docker.RunAsync(["rm", "--force", container], cancellationToken: CancellationToken.None);
         }
     }
 

@@ -28,9 +28,10 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
             var compressed = await images.CompressedSizeAsync(tag, ct);
             var startToHealthy = await StartToHealthyAsync(tag, ct);
 
-            // A source-only change: the dependency layers should come from the cache. The edited build gets
-            // its own tag, removed after, so `tag` stays the image whose size and layers were measured.
-            await File.AppendAllTextAsync(Path.Combine(copy, sample.Template.SourceFile), "\n", ct);
+            // A source-only change: the dependency layers should come from the cache. A fixed edit (say, one
+            // more newline) would be cached by the previous compare run and time a no-op build instead.
+            // The edited build gets its own tag, removed after, so `tag` stays the measured image.
+            await SourceChange.AppendInertLineAsync(Path.Combine(copy, sample.Template.SourceFile), ct);
             var rebuildTag = $"{tag}-rebuild";
             var warm = await builder.BuildCheckedAsync(Request(copy, dockerfile, rebuildTag, noCache: false), ct);
             await images.RemoveAsync([rebuildTag], ct);
@@ -51,7 +52,11 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
         }
         finally
         {
-            Directory.Delete(copy, recursive: true);
+            // Absent when copying failed: the delete must not hide that error.
+            if (Directory.Exists(copy))
+            {
+                Directory.Delete(copy, recursive: true);
+            }
         }
     }
 
@@ -86,7 +91,8 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
         }
         finally
         {
-            await containers.RemoveAsync(name, ct);
+            // Not `ct`: a cancelled run must still remove its container.
+            await containers.RemoveAsync(name, CancellationToken.None);
         }
     }
 
