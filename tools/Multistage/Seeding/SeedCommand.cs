@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Multistage.Cli.Comparing;
 using Multistage.Core.Templates;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -38,7 +39,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {clock.Elapsed.TotalSeconds:0.0} s. Next: [blue]dotnet run --project tools/Multistage -- compare {DisplayPath(plan.OutputDirectory)}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.Elapsed.TotalSeconds)}. Next: [blue]dotnet run --project tools/Multistage -- compare {DisplayPath(plan.OutputDirectory)}[/]");
         return ExitCodes.Success;
     }
 
