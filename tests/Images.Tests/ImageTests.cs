@@ -182,13 +182,13 @@ public sealed partial class ImageTests(ImageFixture fixture)
     public async Task Multi_stage_image_is_within_the_size_ratio_of_single_stage(string variant)
     {
         var images = fixture.Get(variant);
-        var bound = SizeBound.Read(images.Variant.Template);
+        var bound = images.Variant.Template.MaxSizeRatio;
         var multi = await images.MultiInfoAsync();
         var single = await images.SingleInfoAsync();
         var ratio = multi.Size / (double)single.Size;
         Assert.True(ratio <= bound,
             $"{variant}: multi-stage {multi.SizeMegabytes:F1} MB is {ratio:P1} of single-stage {single.SizeMegabytes:F1} MB; " +
-            $"{SizeBound.Field} allows {bound:P1}. Look for toolchain or cache files copied into the final stage.");
+            $"maxSizeRatio (multistage.json) allows {bound:P1}. Look for toolchain or cache files copied into the final stage.");
     }
 
     [ImagesTheory]

@@ -12,7 +12,7 @@ public sealed class TemplateCatalogTests : IDisposable
           "runtimes": { "slim": { "builderImage": "demo:1-trixie", "runtimeImage": "demo:1-slim", "shell": true,
                                   "packageManager": null, "artifactPath": "/app/demo", "needsRegistry": null } },
           "forbiddenPaths": [".git/**"], "dependencyStep": "demo install", "sourceFile": "main.demo",
-          "packageIndexBuildArg": null, "pitfalls": []
+          "packageIndexBuildArg": null, "maxSizeRatio": 0.05, "pitfalls": []
         }
         """;
 
@@ -29,6 +29,7 @@ public sealed class TemplateCatalogTests : IDisposable
         Assert.Equal(8080, template.DefaultPort);
         Assert.Equal("demo:1-slim", template.DefaultRuntimeChoice.RuntimeImage);
         Assert.Null(template.PackageIndexBuildArg);
+        Assert.Equal(0.05, template.MaxSizeRatio);
         Assert.Equal(Path.Combine(_templates, "demo"), template.FolderPath);
     }
 
@@ -46,6 +47,8 @@ public sealed class TemplateCatalogTests : IDisposable
     [InlineData("\"defaultRuntime\": \"slim\"", "\"defaultRuntime\": \"alpine\"", "defaultRuntime")]
     [InlineData("\"language\": \"demo\"", "\"language\": \"other\"", "language")]
     [InlineData("\"pitfalls\": []", "\"pitfalls\": [1]", "pitfalls[0]")]
+    [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 5", "maxSizeRatio")]
+    [InlineData("\"maxSizeRatio\": 0.05, ", "", "maxSizeRatio")]
     public void Malformed_field_is_named_with_the_file(string original, string replacement, string field)
     {
         Write("demo", ValidJson.Replace(original, replacement, StringComparison.Ordinal));

@@ -57,6 +57,15 @@ internal sealed class MetadataReader(string file)
             : throw Error(Join(path, name), $"must be an integer port in 1-65535, found {Show(value)}");
     }
 
+    /// <summary>A fraction in (0, 1], such as a size ratio.</summary>
+    public double Fraction(JsonElement obj, string path, string name, string hint)
+    {
+        var value = Property(obj, path, name);
+        return value.ValueKind == JsonValueKind.Number && value.GetDouble() is > 0 and <= 1 and var fraction
+            ? fraction
+            : throw Error(Join(path, name), $"must be a number in (0, 1], found {Show(value)}; {hint}");
+    }
+
     public IReadOnlyList<string> StringArray(JsonElement obj, string path, string name)
     {
         var value = Property(obj, path, name);

@@ -24,6 +24,7 @@ public sealed record TemplateMetadata(
     string DependencyStep,
     string SourceFile,
     string? PackageIndexBuildArg,
+    double MaxSizeRatio,
     IReadOnlyList<string> Pitfalls)
 {
     /// <summary>Absolute path of templates/&lt;language&gt;.</summary>
