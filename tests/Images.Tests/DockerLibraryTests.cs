@@ -2,8 +2,8 @@ using Multistage.Core.Docker;
 
 namespace Images.Tests;
 
-/// <summary>The parts of the Docker library that need no daemon: log parsing, config parsing, globs, lookup.</summary>
-[Trait("Category", "Images")]
+/// <summary>The parts of the Docker library that need no daemon: log parsing, config parsing, globs, lookup.
+/// No Images category, so they also run with the fast tests (`--filter "Category!=Images"`).</summary>
 public sealed class DockerLibraryTests
 {
     [Fact]
