@@ -44,9 +44,7 @@ public static class ProcessRunner
         catch (OperationCanceledException)
         {
             KillTree(process);
-            // Reap the killed process so ExitCode is available; a killed tree exits at once.
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(OutputDrainGrace, CancellationToken.None)
-                .ConfigureAwait(false);
+            await ReapAsync(process).ConfigureAwait(false);
             if (ct.IsCancellationRequested)
             {
                 throw new OperationCanceledException($"Cancelled, process tree killed: {spec.CommandLine}", ct);
@@ -56,7 +54,23 @@ public static class ProcessRunner
 
         await DrainAsync(stdoutTask, stderrTask, stdinTask).ConfigureAwait(false);
         watch.Stop();
-        return new ProcessResult(spec, process.ExitCode, Snapshot(stdout), Snapshot(stderr), watch.Elapsed, timedOut);
+        // A killed process that could not be reaped has no exit code; -1 marks it (TimedOut says why).
+        var exitCode = process.HasExited ? process.ExitCode : -1;
+        return new ProcessResult(spec, exitCode, Snapshot(stdout), Snapshot(stderr), watch.Elapsed, timedOut);
+    }
+
+    /// <summary>Waits for a killed process so its exit code is available. A killed tree exits at once; one
+    /// stuck in the kernel (uninterruptible I/O) must not turn a timeout into a hang or a TimeoutException.</summary>
+    private static async Task ReapAsync(Process process)
+    {
+        try
+        {
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(OutputDrainGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Reported as exit code -1 with TimedOut set.
+        }
     }
 
     private static ProcessStartInfo CreateStartInfo(ProcessSpec spec)
