@@ -1,3 +1,4 @@
+using Multistage.Tests.Shared;
 using System.Globalization;
 using System.Text.Json;
 using Multistage.Core.Docker;
@@ -20,10 +21,10 @@ public sealed class CompareImagesTests
         string[] tags = [$"course-{language}:single", $"course-{language}:multi"];
         try
         {
-            var seed = await MultistageTool.RunAsync(work, ["seed", "--out", "course", "--languages", language]);
+            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", language]);
             Assert.True(seed.Succeeded, $"Seeding {language} failed:\n{seed.Describe()}");
 
-            var compare = await MultistageTool.RunAsync(
+            var compare = await MultistageCli.RunAsync(
                 work, ["compare", "course", "--out", "report", "--json", "report/comparison.json"], timeout: CompareTimeout);
             Assert.True(compare.Succeeded, $"compare on {language} failed:\n{compare.Describe()}");
 

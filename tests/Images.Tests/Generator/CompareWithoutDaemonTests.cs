@@ -1,3 +1,4 @@
+using Multistage.Tests.Shared;
 namespace Images.Tests.Generator;
 
 /// <summary><c>compare</c> with no daemon stops at once with one line saying how to start one, and writes
@@ -10,12 +11,12 @@ public sealed class CompareWithoutDaemonTests
         var work = Path.Combine(Path.GetTempPath(), $"multistage-compare-no-daemon-{Guid.NewGuid():N}");
         try
         {
-            var seed = await MultistageTool.RunAsync(work, ["seed", "--out", "course", "--languages", "go"]);
+            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", "go"]);
             Assert.True(seed.Succeeded, $"Seeding the course to compare failed:\n{seed.Describe()}");
             var before = Files(work);
 
             var missingSocket = $"unix://{work}/no-daemon-here.sock";
-            var result = await MultistageTool.RunAsync(
+            var result = await MultistageCli.RunAsync(
                 work,
                 ["compare", "course", "--out", "report", "--json", "report.json"],
                 new Dictionary<string, string?> { ["DOCKER_HOST"] = missingSocket });

@@ -7,7 +7,7 @@ namespace Templates.Tests.Generator;
 public static class CourseSeeding
 {
     private static readonly Lazy<IReadOnlyList<TemplateMetadata>> LazyCatalog =
-        new(() => TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot())));
+        new(() => TemplateCatalog.LoadRepository());
 
     /// <summary>The languages of the pack, read from templates/*/multistage.json like the generator reads them.</summary>
     public static IReadOnlyList<TemplateMetadata> Catalog => LazyCatalog.Value;

@@ -1,3 +1,4 @@
+using Multistage.Tests.Shared;
 namespace Templates.Tests.Generator;
 
 /// <summary>The <c>seed</c> command as a process: exit codes and what it prints, on good and bad input.</summary>
@@ -8,7 +9,7 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
     public async Task Seed_command_exits_0_and_writes_the_course()
     {
         var work = courses.NewScratchPath("cli-good");
-        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", "--languages", "go", "--port-base", "9100");
+        var result = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", "go", "--port-base", "9100"]);
 
         Assert.True(result.ExitCode == 0, $"Expected exit code 0 from seed; got:\n{result.Describe()}");
         var files = CourseSeeding.Files(Path.Combine(work, "course"));
@@ -24,8 +25,7 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
     public async Task Seed_command_with_bad_input_exits_2_lists_every_problem_and_writes_nothing()
     {
         var work = courses.NewScratchPath("cli-bad");
-        var result = await MultistageCli.RunAsync(
-            work, "seed", "--out", "course", "--languages", "go,cobol", "--runtime", "go=slim", "--port-base", "0");
+        var result = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", "go,cobol", "--runtime", "go=slim", "--port-base", "0"]);
 
         Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad input) from seed; got:\n{result.Describe()}");
         // Each problem is one whole line on standard error, problem and fix together, even when redirected.
@@ -53,7 +53,7 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
     {
         var work = courses.NewScratchPath("cli-malformed");
         // A misspelt option must not be taken as an extra argument and seed every language into ./course.
-        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", option, "go");
+        var result = await MultistageCli.RunAsync(work, ["seed", "--out", "course", option, "go"]);
 
         Assert.True(result.ExitCode == 2, $"Expected exit code 2 (bad input) for {option}; got:\n{result.Describe()}");
         var errors = result.StandardError.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
@@ -71,7 +71,7 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
         Directory.CreateDirectory(Path.Combine(work, "course"));
         File.WriteAllText(Path.Combine(work, "course", "notes.txt"), "mine\n");
 
-        var result = await MultistageCli.RunAsync(work, "seed", "--out", "course", "--languages", "go");
+        var result = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", "go"]);
 
         Assert.True(result.ExitCode == 2, $"Expected exit code 2 for a non-empty folder; got:\n{result.Describe()}");
         Assert.Contains("--force", result.StandardError, StringComparison.Ordinal);

@@ -12,6 +12,10 @@ public static class TemplateCatalog
         CommentHandling = JsonCommentHandling.Skip,
     };
 
+    /// <summary>The pack's templates, found from a folder inside the repository (default: the current one).</summary>
+    public static IReadOnlyList<TemplateMetadata> LoadRepository(string? startDirectory = null) =>
+        Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(startDirectory)));
+
     /// <summary>
     /// One entry per folder under <paramref name="templatesDirectory"/>, sorted by language. A folder without
     /// multistage.json, or a file with a missing or mistyped field, throws naming the file and the field.

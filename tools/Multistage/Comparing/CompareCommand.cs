@@ -16,7 +16,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var courseDirectory = Path.GetFullPath(settings.Directory);
-        var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
+        var catalog = TemplateCatalog.LoadRepository(AppContext.BaseDirectory);
         if (!Directory.Exists(courseDirectory))
         {
             ErrorOutput.Line($"The course folder {courseDirectory} does not exist: seed one with `dotnet run --project tools/Multistage -- seed --out {settings.Directory}` or pass the folder of a seeded course.");

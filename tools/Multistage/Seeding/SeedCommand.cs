@@ -12,7 +12,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(AppContext.BaseDirectory)));
+        var catalog = TemplateCatalog.LoadRepository(AppContext.BaseDirectory);
         SeedPlan plan;
         try
         {

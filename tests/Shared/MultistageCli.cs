@@ -1,0 +1,28 @@
+using Multistage.Core.Processes;
+using Xunit;
+
+namespace Multistage.Tests.Shared;
+
+/// <summary>Runs the generator CLI as a process, as a user does: the multistage.dll that each test
+/// project's reference to tools/Multistage builds beside the tests. Compiled into both test projects.</summary>
+public static class MultistageCli
+{
+    private static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "multistage.dll");
+
+    public static Task<ProcessResult> RunAsync(
+        string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        Assert.True(File.Exists(AssemblyPath),
+            $"{AssemblyPath} is missing: the test project must reference tools/Multistage/Multistage.csproj so the tool is built beside the tests.");
+        Directory.CreateDirectory(workingDirectory);
+        return ProcessRunner.RunAsync(new ProcessSpec("dotnet", [AssemblyPath, .. arguments])
+        {
+            WorkingDirectory = workingDirectory,
+            Timeout = timeout ?? TimeSpan.FromMinutes(3),
+            Environment = environment ?? DotnetQuiet,
+        });
+    }
+
+    private static IReadOnlyDictionary<string, string?> DotnetQuiet { get; } =
+        new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+}
