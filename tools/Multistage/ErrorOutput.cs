@@ -12,6 +12,18 @@ public static class ErrorOutput
 
     public static void Note(string message) => Console.WriteLine(message);
 
+    /// <summary>Every problem on a line of its own, then the promise that nothing was written.</summary>
+    public static int BadInput(IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Line(problem);
+        }
+
+        Note("Nothing was written.");
+        return ExitCodes.BadInput;
+    }
+
     private static IAnsiConsole Create()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Multistage.Cli;
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Seeding;
+using Multistage.Cli.Templates;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,20 +13,25 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 1000;
 }
 
+// --help says which templates a command will use when --templates is not given.
+var templates = $"Templates: {TemplateSelection.DescribeDefault()}.";
+
 // `multistage` with no command seeds ./course, the main job a newcomer runs.
 var app = new CommandApp<SeedCommand>();
 app.Configure(config =>
 {
     config.SetApplicationName("multistage");
+    config.SetApplicationVersion(typeof(SeedCommand).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
     // An unknown option is an error, not an extra argument: a misspelt `--langauges go` must not seed every language.
     config.UseStrictParsing();
     config.SetExceptionHandler(FailureHandler.Handle);
     config.AddCommand<SeedCommand>("seed")
-        .WithDescription("Seed a course repository with the languages side by side (default command).")
+        .WithDescription($"Seed a course repository with the languages side by side (default command). {templates}")
         .WithExample("seed")
         .WithExample("seed", "--out", "course", "--languages", "go,rust", "--runtime", "go=scratch", "--mode", "both");
     config.AddCommand<CompareCommand>("compare")
-        .WithDescription("Build every sample's single- and multi-stage image and report what they cost.")
+        .WithDescription($"Build every sample's single- and multi-stage image and report what they cost. {templates}")
         .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
 });
 return await app.RunAsync(args);

@@ -1,4 +1,3 @@
-using Multistage.Core.Templates;
 using Templates.Tests.Infrastructure;
 
 namespace Templates.Tests.Generator;
@@ -32,5 +31,5 @@ public sealed class SeedSnapshotTests(SeededCourses courses)
         Assert.True(difference is null, $"Seeding {SeedRequest.Both.Name} twice gave different trees ({first.Directory} vs {second}):\n{difference}");
     }
 
-    private static string SnapshotsDirectory => RepositoryLayout.SnapshotsDirectory(RepositoryLayout.FindRoot());
+    private static string SnapshotsDirectory => RepositoryData.SnapshotsDirectory;
 }

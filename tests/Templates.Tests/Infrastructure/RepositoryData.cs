@@ -12,6 +12,9 @@ public static class RepositoryData
 
     public static string TemplatesDirectory => RepositoryLayout.TemplatesDirectory(Root);
 
+    /// <summary>The verified output trees of the snapshot tests (template scenarios and seeded courses).</summary>
+    public static string SnapshotsDirectory => Path.Combine(Root, "tests", "Templates.Tests", "Snapshots");
+
     /// <summary>Folder names under templates/, read without multistage.json so template.json tests stand alone.</summary>
     public static IReadOnlyList<string> TemplateFolderNames() =>
         Directory.GetDirectories(TemplatesDirectory).Select(Path.GetFileName).OfType<string>()

@@ -25,7 +25,7 @@ public sealed class TemplatesFixture : IDisposable
     {
         Root = RepositoryLayout.FindRoot();
         TemplatesDirectory = RepositoryLayout.TemplatesDirectory(Root);
-        SnapshotsDirectory = RepositoryLayout.SnapshotsDirectory(Root);
+        SnapshotsDirectory = RepositoryData.SnapshotsDirectory;
         WorkDirectory = Path.Combine(Path.GetTempPath(), $"multistage-templates-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(WorkDirectory);
         _templates = new Lazy<IReadOnlyList<TemplateMetadata>>(() => TemplateCatalog.Load(TemplatesDirectory));

@@ -1,6 +1,6 @@
 namespace Multistage.Core.Templates;
 
-/// <summary>Where things are in the repository, found from wherever the tests or the CLI happen to run.</summary>
+/// <summary>Where things are in a clone of the repository, found from wherever the tests or the CLI happen to run.</summary>
 public static class RepositoryLayout
 {
     /// <summary>The file that marks the repository root.</summary>
@@ -15,23 +15,25 @@ public static class RepositoryLayout
         var starts = startDirectory is not null
             ? new[] { startDirectory }
             : new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
-        foreach (var start in starts)
+        return starts.Select(TryFindRoot).FirstOrDefault(root => root is not null)
+            ?? throw new DirectoryNotFoundException(
+                $"No {RootMarker} with a templates/ folder found in '{string.Join("' or '", starts)}' or any parent folder: " +
+                "this needs a clone of the repository.");
+    }
+
+    /// <summary>The clone holding <paramref name="startDirectory"/> (or a parent), or null outside any clone.</summary>
+    public static string? TryFindRoot(string startDirectory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, RootMarker)) && Directory.Exists(TemplatesDirectory(dir.FullName)))
             {
-                if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
-                {
-                    return dir.FullName;
-                }
+                return dir.FullName;
             }
         }
-        throw new DirectoryNotFoundException(
-            $"No {RootMarker} found in '{string.Join("' or '", starts)}' or any parent folder. " +
-            "Run from inside the repository, or pass the repository path explicitly.");
+
+        return null;
     }
 
     public static string TemplatesDirectory(string root) => Path.Combine(root, "templates");
-
-    /// <summary>tests/Templates.Tests/Snapshots: the verified output trees of the snapshot tests.</summary>
-    public static string SnapshotsDirectory(string root) => Path.Combine(root, "tests", "Templates.Tests", "Snapshots");
 }

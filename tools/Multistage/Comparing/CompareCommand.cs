@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Multistage.Cli.Rendering;
+using Multistage.Cli.Templates;
 using Multistage.Core.Docker;
 using Multistage.Core.Templates;
 using Spectre.Console;
@@ -16,14 +17,25 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var courseDirectory = Path.GetFullPath(settings.Directory);
-        var catalog = TemplateCatalog.LoadRepository(AppContext.BaseDirectory);
-        if (!Directory.Exists(courseDirectory))
+        TemplateSelection templates;
+        try
         {
-            ErrorOutput.Line($"The course folder {courseDirectory} does not exist: seed one with `dotnet run --project tools/Multistage -- seed --out {settings.Directory}` or pass the folder of a seeded course.");
+            templates = TemplateSelection.Load(settings);
+        }
+        catch (TemplateSourceException e)
+        {
+            ErrorOutput.Line(e.Message);
             return ExitCodes.BadInput;
         }
 
-        var samples = SelectSamples(CourseSample.Find(courseDirectory, catalog), settings.Languages, out var problem);
+        if (!Directory.Exists(courseDirectory))
+        {
+            ErrorOutput.Line($"The course folder {courseDirectory} does not exist: seed one with `{SelfCommand.Line} seed --out {settings.Directory}` or pass the folder of a seeded course.");
+            return ExitCodes.BadInput;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
+        var samples = SelectSamples(CourseSample.Find(courseDirectory, templates.Catalog), settings.Languages, out var problem);
         if (problem is not null)
         {
             ErrorOutput.Line(problem);
@@ -58,7 +70,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
                 }
             });
 
-        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown"), settings.Pulls, measurements);
+        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown"), templates.Source.Description, settings.Pulls, measurements);
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
         foreach (var file in written)
         {
@@ -74,7 +86,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         if (found.Count == 0)
         {
             problem = "No sample with both Dockerfile and Dockerfile.single found (looked in <DIR>/<language> and <DIR>/solution/<language>): " +
-                      "seed one with `dotnet run --project tools/Multistage -- seed` or pass the course folder.";
+                      $"seed one with `{SelfCommand.Line} seed` or pass the course folder.";
             return found;
         }
 

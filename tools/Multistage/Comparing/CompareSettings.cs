@@ -1,10 +1,11 @@
 using System.ComponentModel;
+using Multistage.Cli.Templates;
 using Spectre.Console.Cli;
 
 namespace Multistage.Cli.Comparing;
 
 /// <summary>The command line of <c>compare</c>.</summary>
-public sealed class CompareSettings : CommandSettings
+public sealed class CompareSettings : TemplateSettings
 {
     [CommandArgument(0, "[DIR]")]
     [Description("A seeded course (or any folder with one sample folder per language). Default: ./course")]

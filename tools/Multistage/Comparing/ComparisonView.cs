@@ -6,6 +6,7 @@ namespace Multistage.Cli.Comparing;
 /// single-stage and multi-stage images, with the derived figures the notes only estimated.</summary>
 public sealed record ComparisonView(
     MachineDescription Machine,
+    string Templates,
     string BaseSet,
     IReadOnlyList<BaseImage> BaseImages,
     int Pulls,
@@ -27,7 +28,7 @@ public sealed record ComparisonView(
             .ToList();
         var bases = comparison.Images.SelectMany(i => i.BaseImages).DistinctBy(b => b.Name).OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
         var bars = ChartBars(rows);
-        return new ComparisonView(comparison.Machine, comparison.BaseSet, bases, comparison.Pulls, rows, bars,
+        return new ComparisonView(comparison.Machine, comparison.Templates, comparison.BaseSet, bases, comparison.Pulls, rows, bars,
             ChartTop + (rows.Count * ((2 * BarHeight) + RowGap)) + 20);
     }
 

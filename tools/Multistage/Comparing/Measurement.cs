@@ -38,7 +38,8 @@ public sealed record BaseImage(string Name, string? StandIn)
 public sealed record MachineDescription(string Os, string Cpu, int Cores, double MemoryGigabytes, string DockerServer);
 
 /// <summary>The whole result of one <c>compare</c> run.</summary>
-public sealed record Comparison(MachineDescription Machine, int Pulls, IReadOnlyList<ImageMeasurement> Images)
+/// <param name="Templates">The template source the samples were recognised by (see TemplateSource.Description).</param>
+public sealed record Comparison(MachineDescription Machine, string Templates, int Pulls, IReadOnlyList<ImageMeasurement> Images)
 {
     /// <summary>"official", "stand-in" or "mixed": which base images produced the figures.</summary>
     public string BaseSet

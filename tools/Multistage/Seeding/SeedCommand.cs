@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Multistage.Cli.Comparing;
+using Multistage.Cli.Templates;
 using Multistage.Core.Templates;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,22 +13,23 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var catalog = TemplateCatalog.LoadRepository(AppContext.BaseDirectory);
         SeedPlan plan;
+        TemplateSelection templates;
         try
         {
-            plan = SeedPlanner.Plan(settings, catalog);
+            templates = TemplateSelection.Load(settings);
+            plan = SeedPlanner.Plan(settings, templates.Catalog);
+        }
+        catch (TemplateSourceException e)
+        {
+            return ErrorOutput.BadInput([e.Message]);
         }
         catch (SeedInputException e)
         {
-            foreach (var problem in e.Problems)
-            {
-                ErrorOutput.Line(problem);
-            }
-
-            ErrorOutput.Note("Nothing was written.");
-            return ExitCodes.BadInput;
+            return ErrorOutput.BadInput(e.Problems);
         }
+
+        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
 
         await new CourseSeeder().SeedAsync(plan, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
 
@@ -39,14 +41,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.Elapsed.TotalSeconds)}. Next: [blue]dotnet run --project tools/Multistage -- compare {DisplayPath(plan.OutputDirectory)}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.Elapsed.TotalSeconds)}. Next: [blue]{SelfCommand.Line} compare {UserPath.Display(plan.OutputDirectory)}[/]");
         return ExitCodes.Success;
-    }
-
-    /// <summary>A path as the user would type it: relative below the current folder, else absolute.</summary>
-    private static string DisplayPath(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel;
+using Multistage.Cli.Templates;
 using Spectre.Console.Cli;
 
 namespace Multistage.Cli.Seeding;
 
 /// <summary>The command line of <c>seed</c>; checked in depth by <see cref="SeedPlanner"/>.</summary>
-public sealed class SeedSettings : CommandSettings
+public sealed class SeedSettings : TemplateSettings
 {
     [CommandOption("-o|--out <DIR>")]
     [Description("Folder to seed. Default: ./course")]

@@ -1,0 +1,13 @@
+namespace Multistage.Cli;
+
+/// <summary>Paths as the user would type them in the next command they run.</summary>
+public static class UserPath
+{
+    /// <summary>Relative below the current folder, else absolute.</summary>
+    public static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
+        return shown.Replace(Path.DirectorySeparatorChar, '/');
+    }
+}
