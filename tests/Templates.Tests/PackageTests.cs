@@ -1,59 +1,71 @@
 using System.IO.Compression;
-using Multistage.Core.Processes;
-using Multistage.Core.Templates;
 using Templates.Tests.Infrastructure;
 
 namespace Templates.Tests;
 
-/// <summary>The NuGet package users install holds every template, dotfiles included, and installs cleanly.</summary>
+/// <summary>The NuGet package users install holds each template file at its own path, and a project made
+/// from it is the project the template folder makes, byte for byte.</summary>
 [Collection(TemplatesCollection.Name)]
-public sealed class PackageTests(TemplatesFixture fixture)
+public sealed class PackageTests(TemplatesFixture fixture, PackagesFixture packages)
 {
     [Fact]
-    public async Task Package_holds_every_template_and_installs_all_short_names()
+    public async Task Package_holds_each_template_file_at_content_language_path_and_nothing_else()
     {
-        var packDirectory = fixture.NewScratchPath("pack");
-        var pack = await ProcessRunner.RunAsync(new ProcessSpec(
-            "dotnet",
-            ["pack", Path.Combine(fixture.Root, "Templates.csproj"), "-o", packDirectory, "--disable-build-servers", "-nodeReuse:false"])
+        var package = await packages.TemplatePackageAsync();
+        List<string> packed;
+        using (var zip = ZipFile.OpenRead(package))
         {
-            Environment = DotnetEnvironment.Quiet,
-            Timeout = TimeSpan.FromMinutes(5),
-        });
-        Assert.True(pack.Succeeded, $"dotnet pack failed:\n{pack.Describe()}");
-
-        var packages = Directory.GetFiles(packDirectory, "*.nupkg");
-        Assert.True(packages.Length == 1, $"Expected exactly one .nupkg in {packDirectory}, found [{string.Join(", ", packages)}].");
-
-        List<string> entries;
-        using (var zip = ZipFile.OpenRead(packages[0]))
-        {
-            entries = zip.Entries.Select(e => e.FullName).ToList();
+            packed = zip.Entries.Select(e => e.FullName).Where(e => e.StartsWith("content/", StringComparison.Ordinal)).ToList();
         }
-        var problems = new List<string>();
-        foreach (var template in fixture.Templates)
-        {
-            foreach (var required in new[] { ".template.config/template.json", ".dockerignore" })
-            {
-                var entry = $"content/{template.Language}/{required}";
-                if (!entries.Contains(entry))
-                {
-                    problems.Add($"missing {entry}");
-                }
-            }
-        }
-        problems.AddRange(entries.Where(e => e.Split('/').Any(p => p is "bin" or "obj")).Select(e => $"build output packed: {e}"));
+
+        var expected = fixture.Templates
+            .SelectMany(t => FileTree.RelativeFiles(t.FolderPath, BuildOutputs.IsBuildOutputFolder).Select(f => $"content/{t.Language}/{f}"))
+            .ToList();
+        var missing = expected.Except(packed, StringComparer.Ordinal).ToList();
+        var unexpected = packed.Except(expected, StringComparer.Ordinal).ToList();
         Assert.True(
-            problems.Count == 0,
-            $"{packages[0]} (pack settings in Templates.csproj):\n  {string.Join("\n  ", problems)}");
+            missing.Count == 0 && unexpected.Count == 0,
+            $"{package} does not mirror templates/ (pack settings: Templates.csproj and TemplateFiles.props):\n" +
+            $"  missing: {string.Join(", ", missing)}\n  unexpected: {string.Join(", ", unexpected)}");
+    }
 
-        var hive = await TemplateHive.CreateAsync(fixture.NewScratchPath("package-hive"), [packages[0]]);
+    [Fact]
+    public async Task Package_installs_every_short_name()
+    {
+        var hive = await packages.PackageHiveAsync();
         var list = await hive.RunAsync(["new", "list"]);
         Assert.True(list.Succeeded, $"dotnet new list failed:\n{list.Describe()}");
         var listed = list.StandardOutput.Split((char[])[' ', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
         var absent = fixture.Templates.Select(t => t.ShortName).Where(name => !listed.Contains(name)).ToList();
         Assert.True(
             absent.Count == 0,
-            $"After installing {packages[0]}, `dotnet new list` does not show: {string.Join(", ", absent)}.\n{list.Describe()}");
+            $"After installing {await packages.TemplatePackageAsync()}, `dotnet new list` does not show: {string.Join(", ", absent)}.\n{list.Describe()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(RepositoryData.ScenarioNames), MemberType = typeof(RepositoryData))]
+    public async Task Project_from_the_package_equals_the_project_from_the_template_folder(string scenarioName)
+    {
+        var scenario = fixture.GetScenario(scenarioName);
+        var fromFolder = await fixture.GenerateAsync(scenarioName);
+        var fromPackage = Path.Combine(packages.WorkDirectory, "from-package", scenarioName);
+        var result = await (await packages.PackageHiveAsync()).InstantiateAsync(scenario.Template.ShortName, fromPackage, scenario.Options);
+        Assert.True(result.Succeeded, $"{scenario} from {await packages.TemplatePackageAsync()} failed:\n{result.Describe()}");
+
+        // The user's first command is `docker build .`: Dockerfile must be a file (or, in an exercise, absent).
+        var dockerfile = Path.Combine(fromPackage, "Dockerfile");
+        if (scenario.IsExercise)
+        {
+            Assert.False(File.Exists(dockerfile) || Directory.Exists(dockerfile),
+                $"{scenario} from the package ships the finished multi-stage Dockerfile: {dockerfile}.");
+        }
+        else
+        {
+            Assert.True(File.Exists(dockerfile), $"{scenario} from the package has no regular file {dockerfile} (a folder: {Directory.Exists(dockerfile)}).");
+        }
+
+        var differences = DirectorySnapshot.Compare(fromFolder, fromPackage);
+        Assert.True(differences is null,
+            $"{scenario}: the project made from the package ({fromPackage}) differs from the one made from templates/{scenario.Template.Language} ({fromFolder}):\n{differences}");
     }
 }

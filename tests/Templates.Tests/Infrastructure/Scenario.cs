@@ -13,6 +13,9 @@ public sealed record Scenario(string Name, TemplateMetadata Template, string Run
 
     public const string NonDefaultPort = "9090";
 
+    /// <summary>True when the scenario makes the learner's starter (--exercise): no multi-stage Dockerfile.</summary>
+    public bool IsExercise => Options.Contains("--exercise");
+
     /// <summary>True when the scenario exists to render one runtime choice (defaults or --runtime).</summary>
     public bool SelectsRuntime { get; init; }
 

@@ -5,7 +5,7 @@ using Multistage.Core.Templates;
 namespace Templates.Tests.Infrastructure;
 
 [CollectionDefinition(Name)]
-public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>
+public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>, ICollectionFixture<PackagesFixture>
 {
     public const string Name = "Templates";
 }
