@@ -2,8 +2,9 @@ using Multistage.Core.Templates;
 
 namespace Multistage.Cli;
 
-/// <summary>How the user runs this tool, for the next-step hints: `multistage` once installed, the
-/// `dotnet run` form when it runs from a build inside a clone.</summary>
+/// <summary>How the user runs this tool, for the next-step hints: the `dotnet run` form from a build
+/// inside a clone, `dotnet path/multistage.dll` for a build run through the dotnet host, else the
+/// installed command `multistage`.</summary>
 public static class SelfCommand
 {
     public static string Line
@@ -11,9 +12,15 @@ public static class SelfCommand
         get
         {
             var root = RepositoryLayout.TryFindRoot(AppContext.BaseDirectory);
-            return root is null
-                ? "multistage"
-                : $"dotnet run --project {UserPath.Display(Path.Combine(root, "tools", "Multistage"))} --";
+            if (root is not null)
+            {
+                return $"dotnet run --project {UserPath.Display(Path.Combine(root, "tools", "Multistage"))} --";
+            }
+
+            var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath);
+            return host == "dotnet"
+                ? $"dotnet {UserPath.Display(typeof(SelfCommand).Assembly.Location)}"
+                : "multistage";
         }
     }
 }
