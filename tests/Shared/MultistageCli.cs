@@ -7,7 +7,7 @@ namespace Multistage.Tests.Shared;
 /// project's reference to tools/Multistage builds beside the tests. Compiled into both test projects.</summary>
 public static class MultistageCli
 {
-    private static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "multistage.dll");
+    public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "multistage.dll");
 
     public static Task<ProcessResult> RunAsync(
         string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)

@@ -20,7 +20,8 @@ public static class FailureHandler
                 ErrorOutput.Note("Nothing was written.");
                 return ExitCodes.BadInput;
             case OperationCanceledException:
-                ErrorOutput.Line("Cancelled: the output folder may be incomplete; run the command again to finish it.");
+                // Commands write into a private folder and move it into place last, so there is nothing half-done.
+                ErrorOutput.Line("Cancelled: nothing was changed; run the command again to finish it.");
                 return ExitCodes.Cancelled;
             default:
                 // Our own exceptions carry the problem and its fix (and a process's output) in the message.

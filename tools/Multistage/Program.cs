@@ -34,4 +34,12 @@ app.Configure(config =>
         .WithDescription($"Build every sample's single- and multi-stage image and report what they cost. {templates}")
         .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
 });
-return await app.RunAsync(args);
+// Spectre hands an option given without its value the text "__default_command" (`seed --out` seeded a
+// folder of that name), so such a command line is refused here, naming the option.
+if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings))) is { } missing)
+{
+    return ErrorOutput.BadInput([missing]);
+}
+
+using var cancellation = new SignalCancellation();
+return await app.RunAsync(args, cancellation.Token);

@@ -15,7 +15,7 @@ public static class CourseSeeding
     /// <summary>Plans and seeds; a <see cref="SeedInputException"/> escapes before anything is written.</summary>
     public static async Task<SeedPlan> SeedAsync(SeedSettings settings)
     {
-        var plan = SeedPlanner.Plan(settings, Catalog);
+        var plan = SeedPlanner.Plan(settings, Catalog, RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot()));
         await new CourseSeeder().SeedAsync(plan, _ => { }, CancellationToken.None);
         return plan;
     }

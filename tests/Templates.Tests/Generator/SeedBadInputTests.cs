@@ -19,6 +19,7 @@ public sealed class SeedBadInputTests(SeededCourses courses)
         { "port base zero", "languages=go | port-base=0", "--port-base 0 | between 1 and 65535" },
         { "ports past 65535", "port-base=65535", "ports 65535-65539 | between 1 and 65531" },
         { "unknown mode", "languages=go | mode=fast", "--mode 'fast' | solution, starter or both" },
+        { "port base not a number", "languages=go | port-base=80a", "--port-base '80a' is not a port number | between 1 and 65535" },
     };
 
     [Theory]
@@ -82,7 +83,7 @@ public sealed class SeedBadInputTests(SeededCourses courses)
 
         await CourseSeeding.SeedAsync(Parse("languages=go | force=true", output));
 
-        Assert.True(File.Exists(Path.Combine(output, "notes.txt")), $"--force deleted the user's file {output}/notes.txt; it must delete nothing.");
+        Assert.True(File.Exists(Path.Combine(output, "notes.txt")), $"--force deleted the user's file {output}/notes.txt; it must keep every file that a seed does not write.");
         Assert.Equal("mine\n", File.ReadAllText(Path.Combine(output, "notes.txt")));
         foreach (var (relative, text) in pristine)
         {
@@ -92,6 +93,43 @@ public sealed class SeedBadInputTests(SeededCourses courses)
         }
 
         Assert.Equal(pristine.Keys.Append("notes.txt").Order(StringComparer.Ordinal), CourseSeeding.Files(output));
+    }
+
+    [Fact]
+    public async Task Output_inside_the_template_folders_or_around_them_is_refused_even_with_force()
+    {
+        var templates = Infrastructure.RepositoryData.TemplatesDirectory;
+        foreach (var (output, expected) in new[]
+                 {
+                     (Path.Combine(templates, "go"), "is inside the template folders"),
+                     (templates, "is inside the template folders"),
+                     (Infrastructure.RepositoryData.Root, "holds the template folders"),
+                 })
+        {
+            var settings = Parse("languages=go | force=true", output);
+            var error = await Assert.ThrowsAsync<SeedInputException>(() => CourseSeeding.SeedAsync(settings));
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Force_with_another_mode_leaves_no_sample_of_the_old_course()
+    {
+        var output = courses.NewScratchPath("force-mode");
+        await CourseSeeding.SeedAsync(Parse("languages=go,rust", output));
+        Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
+        File.WriteAllText(Path.Combine(output, ".github", "workflows", "mine.yml"), "mine\n");
+
+        await CourseSeeding.SeedAsync(Parse("languages=go | mode=starter | force=true", output));
+
+        var files = CourseSeeding.Files(output);
+        Assert.DoesNotContain("go/Dockerfile", files);
+        Assert.DoesNotContain(files, f => f.StartsWith("rust/", StringComparison.Ordinal));
+        Assert.Contains("go/Dockerfile.single", files);
+        Assert.Contains(".github/workflows/mine.yml", files);
+        var fresh = courses.NewScratchPath("force-mode-fresh");
+        await CourseSeeding.SeedAsync(Parse("languages=go | mode=starter", fresh));
+        Assert.Equal(CourseSeeding.Files(fresh).Append(".github/workflows/mine.yml").Order(StringComparer.Ordinal), files);
     }
 
     /// <summary>"name=value | name=value" into settings; a readable table beats one settings object per row.</summary>
@@ -105,7 +143,7 @@ public sealed class SeedBadInputTests(SeededCourses courses)
             Languages = Value("languages"),
             Runtimes = pairs.Where(p => p[0] == "runtime").Select(p => p[1]).ToArray(),
             Mode = Value("mode") ?? "solution",
-            PortBase = Value("port-base") is { } port ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : 8080,
+            PortBase = Value("port-base") ?? "8080",
             Force = Value("force") == "true",
         };
     }

@@ -27,6 +27,6 @@ public sealed record SeedRequest(string Name, string Mode, string? Languages, st
         Mode = Mode,
         Languages = Languages,
         Runtimes = Runtimes,
-        PortBase = PortBase,
+        PortBase = PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -8,7 +8,7 @@ namespace Multistage.Cli.Seeding;
 public sealed class CourseSeeder
 {
     /// <summary>Course-level files: embedded template name and the path it is written to.</summary>
-    private static readonly (string Template, string Path)[] CourseFiles =
+    public static readonly IReadOnlyList<(string Template, string Path)> CourseFiles =
     [
         ("README.md", "README.md"),
         ("compose.yaml", "compose.yaml"),
@@ -16,62 +16,62 @@ public sealed class CourseSeeder
         ("images.yml", ".github/workflows/images.yml"),
     ];
 
-    public async Task<IReadOnlyList<string>> SeedAsync(SeedPlan plan, Action<string> progress, CancellationToken ct)
+    /// <summary>Writes the course into a private folder beside the output, then moves it into place
+    /// (<see cref="CourseFolderSwap"/>): cancelled or failed, it leaves the output folder as it was.</summary>
+    public async Task SeedAsync(SeedPlan plan, Action<string> progress, CancellationToken ct)
     {
         var hiveDirectory = Path.Combine(Path.GetTempPath(), $"multistage-hive-{Guid.NewGuid():N}");
+        var staging = CourseFolderSwap.CreateSibling(plan.OutputDirectory, "seeding");
         try
         {
             progress($"Installing {plan.Languages.Count} template(s) into a private hive");
             var hive = await TemplateHive.CreateAsync(hiveDirectory, plan.Languages.Select(l => l.Template.FolderPath), ct);
-            var written = new List<string>();
             foreach (var (folder, exercise) in plan.SampleSets)
             {
                 foreach (var language in plan.Languages)
                 {
-                    var target = Path.Combine(plan.OutputDirectory, folder, language.Template.Language);
-                    progress($"dotnet new {language.Template.ShortName} -> {Path.GetRelativePath(plan.OutputDirectory, target)}");
-                    var result = await hive.InstantiateAsync(language.Template.ShortName, target, InstantiationOptions(language, exercise, plan.Force), ct);
+                    var relative = Path.Combine(folder, language.Template.Language);
+                    progress($"dotnet new {language.Template.ShortName} -> {relative}");
+                    var result = await hive.InstantiateAsync(language.Template.ShortName, Path.Combine(staging, relative), InstantiationOptions(language, exercise), ct);
                     if (!result.Succeeded)
                     {
                         throw new InvalidOperationException($"dotnet new {language.Template.ShortName} failed:{Environment.NewLine}{result.Describe()}");
                     }
-
-                    written.Add(target);
                 }
             }
 
             var model = CourseModel.From(plan);
             foreach (var (template, relativePath) in CourseFiles)
             {
-                var path = Path.Combine(plan.OutputDirectory, relativePath);
+                var path = Path.Combine(staging, relativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await File.WriteAllTextAsync(path, CourseFileRenderer.Render(template, model), ct);
-                written.Add(path);
             }
 
-            return written;
+            // The last step, and not cancellable: a few renames that leave the old course or the new one.
+            CourseFolderSwap.Commit(staging, plan.OutputDirectory, [.. plan.SampleFolders, .. CourseFiles.Select(f => f.Path)]);
         }
         finally
         {
-            if (Directory.Exists(hiveDirectory))
-            {
-                Directory.Delete(hiveDirectory, recursive: true);
-            }
+            DeleteIfPresent(hiveDirectory);
+            DeleteIfPresent(staging);
         }
     }
 
-    private static List<string> InstantiationOptions(LanguagePlan language, bool exercise, bool force)
+    private static void DeleteIfPresent(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static List<string> InstantiationOptions(LanguagePlan language, bool exercise)
     {
         List<string> options = ["-n", language.ProjectName, "--runtime", language.Runtime, "--port", language.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (exercise)
         {
             options.AddRange(["--exercise", "true"]);
-        }
-
-        if (force)
-        {
-            // dotnet new refuses to overwrite existing files unless asked; --force asks.
-            options.Add("--force");
         }
 
         return options;

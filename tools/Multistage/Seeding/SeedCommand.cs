@@ -18,7 +18,7 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
         try
         {
             templates = TemplateSelection.Load(settings);
-            plan = SeedPlanner.Plan(settings, templates.Catalog);
+            plan = SeedPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
         }
         catch (TemplateSourceException e)
         {

@@ -12,8 +12,14 @@ public sealed record LanguagePlan(TemplateMetadata Template, string Runtime, int
 }
 
 /// <summary>A checked seed request: everything <see cref="CourseSeeder"/> needs, nothing left to validate.</summary>
-public sealed record SeedPlan(string OutputDirectory, SeedMode Mode, IReadOnlyList<LanguagePlan> Languages, bool Force)
+/// <param name="CatalogLanguages">Every language of the template set, seeded or not: their folders are a seed's to replace.</param>
+public sealed record SeedPlan(string OutputDirectory, SeedMode Mode, IReadOnlyList<LanguagePlan> Languages, bool Force, IReadOnlyList<string> CatalogLanguages)
 {
+    /// <summary>The sample folders any seed may write (in any mode): --force replaces them whole, so a
+    /// course never mixes modes or keeps a sample the new seed does not write.</summary>
+    public IReadOnlyList<string> SampleFolders =>
+        [.. CatalogLanguages, .. new[] { "starter", "solution" }.Where(f => !CatalogLanguages.Contains(f))];
+
     /// <summary>The folders (relative to the course root) that receive a copy of every sample, with the
     /// exercise flag each one is instantiated with.</summary>
     public IReadOnlyList<(string Folder, bool Exercise)> SampleSets => Mode switch

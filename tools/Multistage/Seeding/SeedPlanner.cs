@@ -6,7 +6,8 @@ namespace Multistage.Cli.Seeding;
 /// user fixes them in one go. Nothing here touches the disk except to look at the output folder.</summary>
 public static class SeedPlanner
 {
-    public static SeedPlan Plan(SeedSettings settings, IReadOnlyList<TemplateMetadata> catalog)
+    /// <param name="templatesDirectory">The template set in use: a course must not be written into it or around it.</param>
+    public static SeedPlan Plan(SeedSettings settings, IReadOnlyList<TemplateMetadata> catalog, string templatesDirectory)
     {
         var problems = new List<string>();
         var known = catalog.ToDictionary(t => t.Language, StringComparer.OrdinalIgnoreCase);
@@ -16,23 +17,8 @@ public static class SeedPlanner
         var runtimes = ParseRuntimes(settings.Runtimes, templates, known, knownList, problems);
         var mode = ParseMode(settings.Mode, problems);
 
-        var lastPort = (long)settings.PortBase + Math.Max(templates.Count, 1) - 1;
-        if (settings.PortBase < 1 || lastPort > 65535)
-        {
-            problems.Add($"--port-base {settings.PortBase} gives ports {settings.PortBase}-{lastPort} for {templates.Count} language(s); " +
-                         $"ports must lie in 1-65535: choose a base between 1 and {65536 - Math.Max(templates.Count, 1)}.");
-        }
-
-        var output = Path.GetFullPath(settings.Out);
-        if (File.Exists(output))
-        {
-            problems.Add($"--out {settings.Out} is a file, not a folder: choose another path.");
-        }
-        else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !settings.Force)
-        {
-            problems.Add($"The output folder {output} is not empty: choose an empty or new folder with --out, " +
-                         "or pass --force to overwrite the files the generator writes (nothing else is touched).");
-        }
+        var portBase = ParsePortBase(settings.PortBase, templates.Count, problems);
+        var output = CheckOutput(settings, templatesDirectory, problems);
 
         if (problems.Count > 0)
         {
@@ -40,9 +26,65 @@ public static class SeedPlanner
         }
 
         var languages = templates
-            .Select((t, i) => new LanguagePlan(t, runtimes.GetValueOrDefault(t.Language, t.DefaultRuntime), settings.PortBase + i))
+            .Select((t, i) => new LanguagePlan(t, runtimes.GetValueOrDefault(t.Language, t.DefaultRuntime), portBase + i))
             .ToList();
-        return new SeedPlan(output, mode, languages, settings.Force);
+        return new SeedPlan(output!, mode, languages, settings.Force, catalog.Select(t => t.Language).ToList());
+    }
+
+    /// <summary>A number (given as text so a missing or odd value is reported here, by name, like the rest).</summary>
+    private static int ParsePortBase(string text, int languageCount, List<string> problems)
+    {
+        var count = Math.Max(languageCount, 1);
+        var fix = $"choose a base between 1 and {65536 - count}.";
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var portBase))
+        {
+            problems.Add($"--port-base '{text}' is not a port number: {fix}");
+            return 0;
+        }
+
+        var lastPort = (long)portBase + count - 1;
+        if (portBase < 1 || lastPort > 65535)
+        {
+            problems.Add($"--port-base {portBase} gives ports {portBase}-{lastPort} for {languageCount} language(s); ports must lie in 1-65535: {fix}");
+        }
+
+        return portBase;
+    }
+
+    /// <summary>The full output path, or null with the problem added: a usable path, empty unless --force,
+    /// and neither inside the template folders nor around them (which --force would overwrite).</summary>
+    private static string? CheckOutput(SeedSettings settings, string templatesDirectory, List<string> problems)
+    {
+        if (OutputPaths.FolderProblem("--out", settings.Out) is { } problem)
+        {
+            problems.Add(problem);
+            return null;
+        }
+
+        var output = Path.GetFullPath(settings.Out);
+        var templates = Path.GetFullPath(templatesDirectory);
+        if (IsSameOrInside(output, templates))
+        {
+            problems.Add($"--out {settings.Out} is inside the template folders ({templates}): seeding there would rewrite the templates. Choose a folder outside them.");
+        }
+        else if (IsSameOrInside(templates, output))
+        {
+            problems.Add($"--out {settings.Out} holds the template folders ({templates}), as a clone's root does: choose a new folder, such as {Path.Combine(settings.Out, "course")}.");
+        }
+        else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !settings.Force)
+        {
+            problems.Add($"The output folder {output} is not empty: choose an empty or new folder with --out, " +
+                         "or pass --force to replace what a seed writes there (the sample folders and the course files; nothing else is touched).");
+        }
+
+        return output;
+    }
+
+    private static bool IsSameOrInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return !outside;
     }
 
     private static List<TemplateMetadata> ParseLanguages(

@@ -27,10 +27,10 @@ public sealed class SeedSettings : TemplateSettings
 
     [CommandOption("-p|--port-base <N>")]
     [Description("Port of the first language; the next ones count up from it. Default: 8080")]
-    [DefaultValue(8080)]
-    public int PortBase { get; init; } = 8080;
+    [DefaultValue("8080")]
+    public string PortBase { get; init; } = "8080";
 
     [CommandOption("-f|--force")]
-    [Description("Seed into a non-empty folder, overwriting the files the generator writes. Nothing is deleted.")]
+    [Description("Seed into a non-empty folder: replace what a seed writes there (every sample folder and the course files), so no sample of an earlier seed or mode stays. Other files are kept.")]
     public bool Force { get; init; }
 }
