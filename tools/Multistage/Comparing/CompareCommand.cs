@@ -34,7 +34,6 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             return ExitCodes.BadInput;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         var samples = SelectSamples(CourseSample.Find(courseDirectory, templates.Catalog), settings.Languages, out var problem);
         if (problem is not null)
         {
@@ -50,6 +49,8 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             return ExitCodes.NoDaemon;
         }
 
+        // Said once the work starts: without a daemon the one line that says how to start one stays alone.
+        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         var measurer = new ImageMeasurer(docker, ParseBuildArguments(settings.BuildArguments));
         var measurements = new List<ImageMeasurement>();
         await AnsiConsole.Progress()
