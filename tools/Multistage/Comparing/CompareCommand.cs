@@ -38,7 +38,18 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             return ExitCodes.NoDaemon;
         }
 
-        var measurer = new ImageMeasurer(docker, ParseBuildArguments(settings.BuildArguments));
+        NetworkMode network;
+        try
+        {
+            network = await NetworkChoice.DetectAsync(docker, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            ErrorOutput.Line(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var measurer = new ImageMeasurer(docker, network, ParseBuildArguments(settings.BuildArguments));
         var measurements = new List<ImageMeasurement>();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
