@@ -85,4 +85,19 @@ public sealed class DockerLibraryTests
             "eval \"$(bash tools/docker/start-daemon.sh)\".",
             message);
     }
+
+    [Fact]
+    public void Image_store_is_read_from_docker_info()
+    {
+        // What Engine 28.5 printed here, with and without "features": {"containerd-snapshotter": true}.
+        var classic = ImageStore.Parse("""
+            "overlay2" [["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"]]
+            """);
+        var containerd = ImageStore.Parse("""
+            "overlayfs" [["driver-type","io.containerd.snapshotter.v1"]]
+            """);
+        Assert.Equal(new ImageStore("overlay2", false), classic);
+        Assert.Equal(new ImageStore("overlayfs", true), containerd);
+        Assert.StartsWith("containerd image store (overlayfs snapshotter)", containerd.Describe(), StringComparison.Ordinal);
+    }
 }

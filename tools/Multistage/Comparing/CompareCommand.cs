@@ -69,7 +69,8 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
                 }
             });
 
-        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown"), settings.Pulls, measurements);
+        var store = await ImageStore.ProbeAsync(docker, cancellationToken);
+        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), settings.Pulls, measurements);
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
         foreach (var file in written)
         {
