@@ -57,11 +57,47 @@ public sealed class DockerLibraryTests
         Assert.Equal(matches, new PathGlob(pattern).IsMatch(path));
 
     [Fact]
-    public void Docker_binary_is_configurable_then_debian_client_then_path()
+    public void Docker_binary_is_configurable_else_the_one_on_path()
     {
-        Assert.Equal("/opt/docker", DockerLocation.Resolve(name => name == "MULTISTAGE_DOCKER" ? "/opt/docker" : null, _ => true).Binary);
-        Assert.Equal("/usr/bin/docker", DockerLocation.Resolve(_ => null, path => path == "/usr/bin/docker").Binary);
-        Assert.Equal("docker", DockerLocation.Resolve(_ => null, _ => false).Binary);
-        Assert.Equal("unix:///x.sock", DockerLocation.Resolve(name => name == "DOCKER_HOST" ? "unix:///x.sock" : null, _ => false).Host);
+        Assert.Equal("/opt/docker", DockerLocation.Resolve(name => name == "MULTISTAGE_DOCKER" ? "/opt/docker" : null).Binary);
+        Assert.Equal("docker", DockerLocation.Resolve(_ => null).Binary);
+        Assert.Equal("unix:///x.sock", DockerLocation.Resolve(name => name == "DOCKER_HOST" ? "unix:///x.sock" : null).Host);
+    }
+
+    [Theory]
+    [InlineData("28.5.2+dfsg4", true)]
+    [InlineData("23.0.0", true)]
+    [InlineData("29.0.1", true)]
+    [InlineData("master-dockerproject-2026-01-01", true)]
+    [InlineData("20.10.24+dfsg1", false)]
+    [InlineData("19.03.15", false)]
+    public void Engines_before_23_are_refused(string serverVersion, bool accepted) =>
+        Assert.Equal(accepted, EngineRequirement.Problem(serverVersion, new DockerLocation("docker", "unix:///d.sock")) is null);
+
+    [Fact]
+    public void Refusing_an_old_engine_names_its_version_the_minimum_and_the_fix()
+    {
+        var message = EngineRequirement.Problem("20.10.24+dfsg1", new DockerLocation("docker", "unix:///d.sock"));
+        Assert.Equal(
+            "The Docker Engine at docker (DOCKER_HOST=unix:///d.sock) is 20.10.24+dfsg1, older than 23.0, the minimum " +
+            "(BuildKit by default, which the Dockerfiles need). Fix: install a current Docker Engine " +
+            "(https://docs.docker.com/engine/install/) or Docker Desktop, or start the project's own Engine 28 with: " +
+            "eval \"$(bash tools/docker/start-daemon.sh)\".",
+            message);
+    }
+
+    [Fact]
+    public void Image_store_is_read_from_docker_info()
+    {
+        // What Engine 28.5 printed here, with and without "features": {"containerd-snapshotter": true}.
+        var classic = ImageStore.Parse("""
+            "overlay2" [["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"]]
+            """);
+        var containerd = ImageStore.Parse("""
+            "overlayfs" [["driver-type","io.containerd.snapshotter.v1"]]
+            """);
+        Assert.Equal(new ImageStore("overlay2", false), classic);
+        Assert.Equal(new ImageStore("overlayfs", true), containerd);
+        Assert.StartsWith("containerd image store (overlayfs snapshotter)", containerd.Describe(), StringComparison.Ordinal);
     }
 }

@@ -13,6 +13,7 @@ public sealed class ImageFixture : IAsyncLifetime
     private readonly ConcurrentDictionary<string, VariantImages> variants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> images = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TemplateHive>> hive;
+    private readonly Lazy<Task<NetworkMode>> network;
 
     public ImageFixture()
     {
@@ -26,11 +27,14 @@ public sealed class ImageFixture : IAsyncLifetime
         ArtifactsDirectory = Path.Combine(RepositoryRoot, "artifacts");
         BuildLogDirectory = Path.Combine(ArtifactsDirectory, "build-logs");
         Indexes = new LocalPackageIndexes(RepositoryRoot);
+        Docker = docker;
+        network = new Lazy<Task<NetworkMode>>(() => NetworkChoice.DetectAsync(docker));
         hive = new Lazy<Task<TemplateHive>>(() => TemplateHive.CreateAsync(
             Path.Combine(WorkDirectory, "hive"),
             TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryRoot)).Select(template => template.FolderPath)));
     }
 
+    public DockerCli Docker { get; }
     public DockerBuilder Builder { get; }
     public DockerContainers Containers { get; }
     public DockerImages Images { get; }
@@ -42,6 +46,9 @@ public sealed class ImageFixture : IAsyncLifetime
     public string BuildLogDirectory { get; }
 
     public Task<TemplateHive> HiveAsync() => hive.Value;
+
+    /// <summary>Host networking only where the engine has no bridge network (see <see cref="NetworkChoice"/>).</summary>
+    public Task<NetworkMode> NetworkAsync() => network.Value;
 
     public VariantImages Get(string variantId)
     {

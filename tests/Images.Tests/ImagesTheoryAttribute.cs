@@ -12,3 +12,13 @@ public sealed class ImagesTheoryAttribute : TheoryAttribute
         Skip = DockerAvailability.SkipReason;
     }
 }
+
+/// <summary>The fact form of <see cref="ImagesTheoryAttribute"/>: skipped without a daemon unless
+/// MULTISTAGE_REQUIRE_DOCKER=1, which makes it fail instead.</summary>
+public sealed class ImagesFactAttribute : FactAttribute
+{
+    public ImagesFactAttribute()
+    {
+        Skip = DockerAvailability.SkipReason;
+    }
+}

@@ -15,7 +15,10 @@ public static class SizeReport
         var text = new StringBuilder();
         text.AppendLine("# Image sizes");
         text.AppendLine();
-        text.AppendLine("Size is `docker image inspect`'s Size (uncompressed), in MB (10^6 bytes).");
+        var store = await ImageStore.ProbeAsync(fixture.Docker);
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Size is `docker image inspect`'s Size in MB (10^6 bytes), on the {store.Describe()}. " +
+            $"Built and run with the {(await fixture.NetworkAsync()).ToString().ToLowerInvariant()} network mode.");
         text.AppendLine();
         text.AppendLine("| template | runtime | single-stage MB | multi-stage MB | ratio | base set |");
         text.AppendLine("|---|---|---:|---:|---:|---|");

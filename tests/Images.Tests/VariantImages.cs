@@ -90,21 +90,21 @@ public sealed class VariantImages
         fixture.TrackImage(tag);
         var result = await fixture.Builder.BuildAsync(new BuildRequest(directory, dockerfile, tag)
         {
+            Network = await fixture.NetworkAsync(),
             BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
             LogFile = LogFile(kind),
         });
         return result.Succeeded ? result : throw new InvalidOperationException($"{Variant.Id}: {result.Describe()}");
     }
 
-    /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, loopback only.</summary>
+    /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, reached on loopback only.</summary>
     private async Task<RunOutcome> RunHardenedAsync()
     {
         await MultiBuildAsync();
         var container = $"{Name}-run";
         var port = FreeLoopbackPort.Next();
-        var options = new ContainerRunOptions(MultiTag, container)
+        var options = ContainerRunOptions.Serving(MultiTag, container, await fixture.NetworkAsync(), port) with
         {
-            Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
             // The image's own HEALTHCHECK decides; a short interval only saves waiting for its first run.
             HealthInterval = TimeSpan.FromSeconds(1),
         };
@@ -149,9 +149,8 @@ public sealed class VariantImages
         await SingleBuildAsync();
         var container = $"{Name}-single";
         var port = FreeLoopbackPort.Next();
-        var options = new ContainerRunOptions(SingleTag, container)
+        var options = ContainerRunOptions.Serving(SingleTag, container, await fixture.NetworkAsync(), port) with
         {
-            Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
             ReadOnly = false,
             Tmpfs = null,
             DropAllCapabilities = false,
@@ -175,9 +174,12 @@ public sealed class VariantImages
     {
         await MultiBuildAsync();
         var container = $"{Name}-badport";
+        var network = await fixture.NetworkAsync();
+        // Nothing is published: the app must refuse the port before it listens at all.
         var options = new ContainerRunOptions(MultiTag, container)
         {
-            Environment = new Dictionary<string, string> { ["PORT"] = "70000", ["HOST"] = "127.0.0.1" },
+            Network = network,
+            Environment = new Dictionary<string, string> { ["PORT"] = "70000", ["HOST"] = network.ListenAddress() },
         };
         try
         {
@@ -210,6 +212,7 @@ public sealed class VariantImages
         fixture.TrackImage(RebuiltTag);
         return await fixture.Builder.BuildAsync(new BuildRequest(directory, "Dockerfile", RebuiltTag)
         {
+            Network = await fixture.NetworkAsync(),
             BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
             LogFile = LogFile("rebuild"),
         });

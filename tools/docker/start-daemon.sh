@@ -1,58 +1,77 @@
 #!/usr/bin/env bash
-# Start the project's own Docker daemon (Debian's docker.io, engine 20.10) beside any other
-# Docker on the machine: own socket, data root, exec root, pid file and log; no bridge network
-# and no iptables rules. Reuses a daemon that already answers at the socket.
-# stdout: only DOCKER_HOST=unix://<socket>, so `export "$(bash start-daemon.sh)"` works.
+# Start (or reuse) the project's own Docker engine: forky's Engine 28 in the root that
+# engine-root.sh makes (in a mount namespace of its own, see lib/enter-engine-root.sh), beside any
+# other Docker on the machine (own socket, data root, exec root, pid file, log), with no bridge
+# network and no iptables rules. Its clients (docker 28 with the
+# Buildx and Compose v2 plugins) run on the host.
+# stdout: only `export KEY=VALUE` lines (DOCKER_HOST, MULTISTAGE_DOCKER, DOCKER_CONFIG), so
+#   eval "$(bash tools/docker/start-daemon.sh)"
+# points this shell, the tests and the generator at the engine.
+# env: MULTISTAGE_ENGINE_HOME (default /var/lib/multistage-engine), MULTISTAGE_ENGINE_NAME (default
+#      multistage-engine: names socket, exec root, pid file), MULTISTAGE_DAEMON_JSON (a daemon.json
+#      for the engine), MULTISTAGE_DOCKER_WAIT_SECONDS
 set -euo pipefail
-# shellcheck source=lib/common.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/engine.sh
+source "$HERE/lib/engine.sh"
 
-SOCKET="${MULTISTAGE_DOCKER_SOCKET:-/run/multistage-docker.sock}"
-DATA_ROOT="${MULTISTAGE_DOCKER_DATA_ROOT:-/var/lib/multistage-docker}"
-EXEC_ROOT="${MULTISTAGE_DOCKER_EXEC_ROOT:-/run/multistage-docker}"
-PID_FILE="${MULTISTAGE_DOCKER_PID_FILE:-/run/multistage-docker.pid}"
-LOG_FILE="${MULTISTAGE_DOCKER_LOG_FILE:-/var/log/multistage-docker.log}"
 WAIT_SECONDS="${MULTISTAGE_DOCKER_WAIT_SECONDS:-60}"
-export DOCKER_HOST="unix://$SOCKET"
 
-answers() { [[ -S "$SOCKET" ]] && timeout 5 "$DOCKER_BIN" version >/dev/null 2>&1; }
-
-require_dockerd() {
-  command -v dockerd >/dev/null 2>&1 ||
-    die "dockerd not found; fix: apt-get install docker.io (Debian's engine 20.10)"
-  [[ -x "$DOCKER_BIN" ]] ||
-    die "docker client $DOCKER_BIN not found; fix: apt-get install docker.io, or set DOCKER_BIN"
-}
+answers() { [[ -S "$SOCKET" ]] && timeout 5 "$CLIENT" --host "unix://$SOCKET" version >/dev/null 2>&1; }
 
 launch() {
-  mkdir -p "$DATA_ROOT" "$EXEC_ROOT" "$(dirname "$LOG_FILE")"
-  log "starting dockerd at $SOCKET (data root $DATA_ROOT, log $LOG_FILE)"
-  # setsid: the daemon must outlive this script and the shell that called it.
-  setsid dockerd --iptables=false --bridge=none \
-    --data-root "$DATA_ROOT" --exec-root "$EXEC_ROOT" --pidfile "$PID_FILE" \
-    --host "unix://$SOCKET" </dev/null >>"$LOG_FILE" 2>&1 &
+  local -a config=()
+  if [[ -n "${MULTISTAGE_DAEMON_JSON:-}" ]]; then
+    cp "$MULTISTAGE_DAEMON_JSON" "$ROOT/etc/docker/$NAME.json"
+    config=(--config-file "/etc/docker/$NAME.json")
+  fi
+  mkdir -p "$(dirname "$LOG_FILE")"
+  mkdir -p "$DATA_ROOT" "$SOCKET_DIR"
+  log "starting dockerd $NAME in $ROOT (socket $SOCKET, data root $DATA_ROOT, log $LOG_FILE)"
+  # setsid: the daemon must outlive this script and the shell that called it. A private mount
+  # namespace: the engine's mounts stay out of the host's.
+  setsid unshare --mount --propagation private -- \
+    bash "$HERE/lib/enter-engine-root.sh" "$ROOT" "$NAME" "$DATA_ROOT" "$SOCKET_DIR" \
+    dockerd "${config[@]}" --host "unix://$SOCKET" \
+    --bridge=none --iptables=false --ip6tables=false \
+    --data-root "/var/lib/$NAME" --exec-root "/run/$NAME-exec" --pidfile "/run/$NAME.pid" \
+    </dev/null >>"$LOG_FILE" 2>&1 &
 }
 
 wait_until_it_answers() {
   local waited=0
   until answers; do
-    (( waited < WAIT_SECONDS )) ||
+    ((waited < WAIT_SECONDS)) ||
       die "dockerd did not answer at $SOCKET within ${WAIT_SECONDS}s; fix: read $LOG_FILE"
     sleep 1
     waited=$((waited + 1))
   done
 }
 
+# Plugins in DOCKER_CONFIG/cli-plugins: found by any docker client, nothing installed system-wide.
+link_clients() {
+  mkdir -p "$CONFIG_DIR/cli-plugins" "$BIN_DIR"
+  ln -sfn "$ROOT/usr/bin/docker" "$CLIENT"
+  local plugin
+  for plugin in docker-buildx docker-compose; do
+    ln -sfn "$ROOT/usr/libexec/docker/cli-plugins/$plugin" "$CONFIG_DIR/cli-plugins/$plugin"
+  done
+}
+
 main() {
+  [[ -x "$ROOT/usr/bin/dockerd" ]] || bash "$HERE/engine-root.sh" >/dev/null
+  link_clients
   if answers; then
     log "reusing the daemon that answers at $SOCKET"
   else
-    require_dockerd
+    [[ "$(id -u)" == 0 ]] || die "starting the engine needs root (mounts, pivot_root); fix: run as root"
     launch
     wait_until_it_answers
     log "dockerd answers at $SOCKET"
   fi
-  echo "DOCKER_HOST=unix://$SOCKET"
+  echo "export DOCKER_HOST=unix://$SOCKET"
+  echo "export MULTISTAGE_DOCKER=$CLIENT"
+  echo "export DOCKER_CONFIG=$CONFIG_DIR"
 }
 
 main "$@"

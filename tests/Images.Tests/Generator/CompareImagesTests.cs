@@ -49,6 +49,7 @@ public sealed class CompareImagesTests
             Assert.True(multi < single, $"The multi-stage {language} image ({multi} bytes) should be smaller than the single-stage one ({single} bytes).");
 
             await AssertBaseSetNamedAsync(docker, report.RootElement, Path.Combine(work, "report"));
+            await AssertImageStoreNamedAsync(docker, report.RootElement, Path.Combine(work, "report", "comparison.md"));
         }
         finally
         {
@@ -91,6 +92,14 @@ public sealed class CompareImagesTests
         }
 
         Assert.Contains($"({baseSet} base images)", await File.ReadAllTextAsync(chartPath), StringComparison.Ordinal);
+    }
+
+    /// <summary>Size means different things on the two image stores: the report names the one the engine uses.</summary>
+    private static async Task AssertImageStoreNamedAsync(DockerCli docker, JsonElement report, string markdownPath)
+    {
+        var store = (await ImageStore.ProbeAsync(docker)).Describe();
+        Assert.Equal(store, report.GetProperty("machine").GetProperty("imageStore").GetString());
+        Assert.Contains($"Image store: **{store}**", await File.ReadAllTextAsync(markdownPath), StringComparison.Ordinal);
     }
 
     private static async Task<(long Size, int Layers)> InspectAsync(DockerCli docker, string tag)

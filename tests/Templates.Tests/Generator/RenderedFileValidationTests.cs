@@ -33,10 +33,10 @@ public sealed class RenderedFileValidationTests(SeededCourses courses)
 
     [SkippableTheory]
     [MemberData(nameof(Requests))]
-    public async Task Bake_file_parses_with_a_target_per_language_and_Dockerfile_all_in_the_default_group(string request)
+    public async Task Bake_file_resolves_a_target_per_language_and_Dockerfile_all_in_the_default_group(string request)
     {
         var course = await courses.GetAsync(SeedRequest.Named(request));
-        var result = await Validators.HclToJsonAsync(course.PathOf("docker-bake.hcl"));
+        var result = await Validators.BakePrintAsync(course.PathOf("docker-bake.hcl"));
         AssertPassed(result, course, "docker-bake.hcl");
         using var bake = JsonDocument.Parse(result.StandardOutput);
         var where = $"in {course.PathOf("docker-bake.hcl")} (rendered from tools/Multistage/CourseFiles/docker-bake.hcl.scriban)";
@@ -45,7 +45,7 @@ public sealed class RenderedFileValidationTests(SeededCourses courses)
             .SelectMany(language => course.Dockerfiles.Select(dockerfile =>
                 (Name: dockerfile == "Dockerfile" ? language : $"{language}-single", Context: course.BuildContext(language), Dockerfile: dockerfile)))
             .ToList();
-        var targets = bake.RootElement.GetProperty("target").EnumerateObject().ToDictionary(t => t.Name, t => t.Value[0]);
+        var targets = bake.RootElement.GetProperty("target").EnumerateObject().ToDictionary(t => t.Name, t => t.Value);
         Assert.True(
             targets.Keys.Order(StringComparer.Ordinal).SequenceEqual(expected.Select(e => e.Name).Order(StringComparer.Ordinal)),
             $"Expected targets {string.Join(", ", expected.Select(e => e.Name))}; got {string.Join(", ", targets.Keys)} {where}.");
@@ -59,7 +59,7 @@ public sealed class RenderedFileValidationTests(SeededCourses courses)
                 $"Target {name} builds {context}/{dockerfile}, which the seeded course does not contain {where}.");
         }
 
-        var group = bake.RootElement.GetProperty("group").GetProperty("default")[0].GetProperty("targets")
+        var group = bake.RootElement.GetProperty("group").GetProperty("default").GetProperty("targets")
             .EnumerateArray().Select(t => t.GetString()!).ToList();
         Assert.True(
             group.Order(StringComparer.Ordinal).SequenceEqual(expected.Select(e => e.Name).Order(StringComparer.Ordinal)),
@@ -83,11 +83,19 @@ public sealed class RenderedFileValidationTests(SeededCourses courses)
     }
 
     [SkippableFact]
-    public async Task Hcl_parser_rejects_an_unclosed_block()
+    public async Task Bake_print_rejects_an_unclosed_block()
     {
         var course = await courses.GetAsync(SeedRequest.Starter);
         var broken = Corrupt(course, "docker-bake.hcl", "}\n", "\n");
-        AssertRejected(await Validators.HclToJsonAsync(broken), broken);
+        AssertRejected(await Validators.BakePrintAsync(broken), broken);
+    }
+
+    [SkippableFact]
+    public async Task Bake_print_rejects_a_target_of_the_default_group_that_does_not_exist()
+    {
+        var course = await courses.GetAsync(SeedRequest.Starter);
+        var broken = Corrupt(course, "docker-bake.hcl", "targets = [", "targets = [\"no-such-target\", ");
+        AssertRejected(await Validators.BakePrintAsync(broken), broken);
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using Multistage.Core.Docker;
 using Multistage.Core.Processes;
 using Multistage.Core.Templates;
 
@@ -5,28 +6,29 @@ namespace Templates.Tests.Generator;
 
 /// <summary>
 /// The real tools that check rendered files. A missing tool FAILS the test when CI=true (CI installs them:
-/// apt's docker-compose, `npm ci --prefix tools/validators`), and outside CI skips it with the command that
-/// installs it, so a fresh clone's `dotnet test` still runs everything else.
+/// the Compose v2 and Buildx plugins with the project's engine, `npm ci --prefix tools/validators`), and
+/// outside CI skips it with the command that installs it, so a fresh clone's `dotnet test` still runs
+/// everything else. Docker's own tools run through the Core client (MULTISTAGE_DOCKER, DOCKER_CONFIG).
 /// </summary>
 public static class Validators
 {
     private static string ValidatorsDirectory => Path.Combine(RepositoryLayout.FindRoot(), "tools", "validators");
 
-    /// <summary>`docker-compose config -q FILE` (Debian's docker-compose 1.29): parses and checks against the compose schema.</summary>
-    public static Task<ProcessResult> ComposeConfigAsync(string composeFile)
+    /// <summary>`docker compose config -q` (Compose v2): parses, interpolates and checks against the compose spec.</summary>
+    public static async Task<ProcessResult> ComposeConfigAsync(string composeFile)
     {
-        var binary = Require("docker-compose", OnPath("docker-compose"), "apt-get install docker-compose");
-        return RunAsync(binary, ["-f", composeFile, "config", "-q"], Path.GetDirectoryName(composeFile)!);
+        await RequirePluginAsync("compose");
+        return await Docker.RunAsync(["compose", "-f", composeFile, "config", "-q"], TimeSpan.FromMinutes(1),
+            workingDirectory: Path.GetDirectoryName(composeFile)!, environment: NoComposeOverrides);
     }
 
-    /// <summary>HashiCorp's HCL parser (via @cdktf/hcl2json): the bake file as JSON, or a syntax error.</summary>
-    public static Task<ProcessResult> HclToJsonAsync(string hclFile)
+    /// <summary>`docker buildx bake --print`: the bake file as Buildx resolves it (every target, with its
+    /// group, context and Dockerfile), as JSON, or Buildx's own error. Needs no daemon and builds nothing.</summary>
+    public static async Task<ProcessResult> BakePrintAsync(string bakeFile)
     {
-        var node = Require("node", OnPath("node"), "install Node.js 20 or later");
-        var script = Path.Combine(ValidatorsDirectory, "hcl2json.js");
-        Require("@cdktf/hcl2json", Directory.Exists(Path.Combine(ValidatorsDirectory, "node_modules", "@cdktf", "hcl2json")) ? script : null,
-            "npm ci --prefix tools/validators");
-        return RunAsync(node, [script, hclFile], ValidatorsDirectory);
+        await RequirePluginAsync("buildx");
+        return await Docker.RunAsync(["buildx", "bake", "--file", bakeFile, "--print"], TimeSpan.FromMinutes(1),
+            workingDirectory: Path.GetDirectoryName(bakeFile)!, environment: NoComposeOverrides);
     }
 
     /// <summary>action-validator: the workflow against GitHub's schema, plus its own checks (globs, action refs).</summary>
@@ -57,18 +59,28 @@ public static class Validators
         return "";
     }
 
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(directory => Path.Combine(directory, name))
-        .FirstOrDefault(File.Exists);
+    private static DockerCli Docker => DockerCli.FromEnvironment();
+
+    // A COMPOSE_FILE, .env or BUILDX_BAKE_FILE in the caller's environment must not change which file is checked.
+    private static readonly IReadOnlyDictionary<string, string?> NoComposeOverrides = new Dictionary<string, string?>
+    {
+        ["COMPOSE_FILE"] = null, ["COMPOSE_PROJECT_NAME"] = null, ["BUILDX_BAKE_FILE"] = null,
+    };
+
+    /// <summary>A client plugin answers `docker PLUGIN version`, or the test fails (CI) or skips.</summary>
+    private static async Task RequirePluginAsync(string plugin)
+    {
+        var version = await Docker.RunAsync([plugin, "version"], TimeSpan.FromSeconds(30));
+        Require($"docker {plugin} (the {(plugin == "compose" ? "Compose v2" : "Buildx")} plugin of {Docker.Location.Binary})",
+            version.Succeeded ? "ok" : null,
+            "eval \"$(bash tools/docker/start-daemon.sh)\" (the project's Engine 28 with its plugins) or Docker's own packages");
+    }
 
     private static Task<ProcessResult> RunAsync(string binary, IReadOnlyList<string> arguments, string workingDirectory) =>
         ProcessRunner.RunAsync(new ProcessSpec(binary, arguments)
         {
             WorkingDirectory = workingDirectory,
             Timeout = TimeSpan.FromMinutes(1),
-            // A COMPOSE_FILE or .env in the caller's environment must not change which file is checked.
-            Environment = new Dictionary<string, string?> { ["COMPOSE_FILE"] = null, ["COMPOSE_PROJECT_NAME"] = null },
+            Environment = NoComposeOverrides,
         });
 }

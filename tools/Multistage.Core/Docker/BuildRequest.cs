@@ -10,22 +10,28 @@ public sealed record BuildRequest(string ContextDirectory, string Dockerfile, st
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>Host: RUN steps use the host's network (an engine without a bridge network, and a
+    /// local package index on the host's loopback). Bridge: the engine's default.</summary>
+    public NetworkMode Network { get; init; } = NetworkMode.Bridge;
+
     /// <summary>Where to keep the plain build log (null: keep it in memory only).</summary>
     public string? LogFile { get; init; }
 
     public IReadOnlyList<string> ToArguments()
     {
-        var arguments = new List<string>
+        var arguments = new List<string> { "build" };
+        if (Network == NetworkMode.Host)
         {
-            "build",
-            // Builds see the host's network only: there is no bridge network on this machine, and a
-            // local package index listens on the host's loopback.
-            "--network=host",
+            arguments.Add("--network=host");
+        }
+
+        arguments.AddRange(
+        [
             // The plain log is what we parse for CACHED steps and show on failure.
             "--progress=plain",
             "-f", Path.Combine(ContextDirectory, Dockerfile),
             "-t", Tag,
-        };
+        ]);
         if (NoCache)
         {
             arguments.Add("--no-cache");

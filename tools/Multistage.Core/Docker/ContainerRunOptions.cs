@@ -1,13 +1,16 @@
 namespace Multistage.Core.Docker;
 
 /// <summary>How to start a container detached. Defaults are the hardened ones the tests expect of a
-/// production image: host network, read-only root, a writable /tmp only, no capabilities.</summary>
+/// production image: read-only root, a writable /tmp only, no capabilities.</summary>
 public sealed record ContainerRunOptions(string Image, string Name)
 {
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>There is no bridge network on this machine; the app binds to a host port.</summary>
-    public bool HostNetwork { get; init; } = true;
+    public NetworkMode Network { get; init; } = NetworkMode.Bridge;
+
+    /// <summary>The app's port: published as 127.0.0.1:P:P on a bridge (nothing outside the machine
+    /// reaches it), the host's own port on the host network.</summary>
+    public int? Port { get; init; }
 
     /// <summary>A production image must not need to write to its own file system.</summary>
     public bool ReadOnly { get; init; } = true;
@@ -24,12 +27,30 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// <summary>Arguments after the image (the image's CMD is replaced when non-empty).</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
+    /// <summary>A container whose app serves on <paramref name="port"/> of the host's loopback in either
+    /// mode: PORT and HOST (the templates' settings) say where it listens inside.</summary>
+    public static ContainerRunOptions Serving(string image, string name, NetworkMode network, int port) =>
+        new(image, name)
+        {
+            Network = network,
+            Port = port,
+            Environment = new Dictionary<string, string>
+            {
+                ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["HOST"] = network.ListenAddress(),
+            },
+        };
+
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { "run", "--detach", "--name", Name };
-        if (HostNetwork)
+        if (Network == NetworkMode.Host)
         {
             arguments.AddRange(["--network", "host"]);
+        }
+        else if (Port is { } port)
+        {
+            arguments.AddRange(["--publish", $"127.0.0.1:{port}:{port}"]);
         }
 
         if (ReadOnly)

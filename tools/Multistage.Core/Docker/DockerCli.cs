@@ -21,22 +21,23 @@ public sealed class DockerCli(DockerLocation location)
         TimeSpan? timeout = null,
         Stream? standardOutputSink = null,
         string? workingDirectory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var environment = new Dictionary<string, string?>
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
         {
             // BuildKit prints per-step CACHED lines and understands multi-stage pruning; the legacy
-            // builder does neither.
+            // builder does neither. (The default since Engine 23; said so for older clients.)
             ["DOCKER_BUILDKIT"] = "1",
         };
         if (Location.Host is not null)
         {
-            environment[DockerLocation.HostVariable] = Location.Host;
+            variables[DockerLocation.HostVariable] = Location.Host;
         }
 
         var spec = new ProcessSpec(Location.Binary, arguments.ToArray())
         {
-            Environment = environment,
+            Environment = variables,
             Timeout = timeout ?? DefaultTimeout,
             StandardOutputSink = standardOutputSink,
             WorkingDirectory = workingDirectory,

@@ -1,6 +1,7 @@
 namespace Multistage.Core.Docker;
 
-/// <summary>Whether a daemon answers, and if not, why and how to start one.</summary>
+/// <summary>Whether a daemon answers and is new enough (<see cref="EngineRequirement"/>), and if not,
+/// why and how to get one.</summary>
 public sealed record DaemonStatus(bool Available, string? ServerVersion, string Problem)
 {
     public static async Task<DaemonStatus> ProbeAsync(DockerCli docker, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -14,7 +15,10 @@ public sealed record DaemonStatus(bool Available, string? ServerVersion, string 
                 cancellationToken: cancellationToken);
             if (result.Succeeded && !string.IsNullOrWhiteSpace(result.StandardOutput))
             {
-                return new DaemonStatus(true, result.StandardOutput.Trim(), "");
+                var version = result.StandardOutput.Trim();
+                return EngineRequirement.Problem(version, docker.Location) is { } tooOld
+                    ? new DaemonStatus(false, version, tooOld)
+                    : new DaemonStatus(true, version, "");
             }
 
             var said = result.TimedOut ? "no answer in time" : FirstLine(result.StandardError);

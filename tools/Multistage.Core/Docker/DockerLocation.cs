@@ -1,30 +1,26 @@
 namespace Multistage.Core.Docker;
 
 /// <summary>
-/// Which docker binary to run and which daemon it talks to. The 28.x client usually on PATH has no
-/// buildx and refuses BuildKit, while Debian's 20.10 client at /usr/bin/docker drives it, so the
-/// binary is chosen explicitly rather than left to PATH.
+/// Which docker binary to run and which daemon it talks to: MULTISTAGE_DOCKER (the client the
+/// project's engine set-up links, with Buildx and Compose v2 in DOCKER_CONFIG) or else `docker` on
+/// PATH, and DOCKER_HOST.
 /// </summary>
 public sealed record DockerLocation(string Binary, string? Host)
 {
     public const string BinaryVariable = "MULTISTAGE_DOCKER";
     public const string HostVariable = "DOCKER_HOST";
-    public const string DebianClient = "/usr/bin/docker";
 
-    /// <summary>How a user starts the project's own daemon; quoted in every "no daemon" message.</summary>
-    public const string StartHint = "export \"$(bash tools/docker/start-daemon.sh)\"";
+    /// <summary>How a user starts the project's own engine; quoted in every "no daemon" message.</summary>
+    public const string StartHint = "eval \"$(bash tools/docker/start-daemon.sh)\"";
 
     /// <summary>Reads MULTISTAGE_DOCKER and DOCKER_HOST from the process environment.</summary>
-    public static DockerLocation FromEnvironment() =>
-        Resolve(Environment.GetEnvironmentVariable, File.Exists);
+    public static DockerLocation FromEnvironment() => Resolve(Environment.GetEnvironmentVariable);
 
-    /// <summary>The rule, with its inputs passed in so it can be checked without touching the machine.</summary>
-    public static DockerLocation Resolve(Func<string, string?> variable, Func<string, bool> fileExists)
+    /// <summary>The rule, with its input passed in so it can be checked without touching the machine.</summary>
+    public static DockerLocation Resolve(Func<string, string?> variable)
     {
         var configured = variable(BinaryVariable);
-        var binary = !string.IsNullOrWhiteSpace(configured) ? configured
-            : fileExists(DebianClient) ? DebianClient
-            : "docker";
+        var binary = !string.IsNullOrWhiteSpace(configured) ? configured : "docker";
         var host = variable(HostVariable);
         return new DockerLocation(binary, string.IsNullOrWhiteSpace(host) ? null : host);
     }

@@ -4,8 +4,9 @@ namespace Multistage.Core.Docker;
 
 /// <summary>
 /// The facts of an image that the tests check and the reports print, from `docker image inspect`.
-/// <see cref="Size"/> is the one definition of "image size" in this project: Docker's uncompressed
-/// size of all layers, as `docker image ls` shows it.
+/// <see cref="Size"/> is the one definition of "image size" in this project: `docker image inspect`'s
+/// Size, which on the classic image store is the uncompressed size of all layers and on the containerd
+/// store the stored (mostly compressed) blobs: reports name the store (<see cref="ImageStore"/>).
 /// </summary>
 public sealed record ImageInfo(
     string Id,

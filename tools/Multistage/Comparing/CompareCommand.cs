@@ -49,9 +49,20 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             return ExitCodes.NoDaemon;
         }
 
+        NetworkMode network;
+        try
+        {
+            network = await NetworkChoice.DetectAsync(docker, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            ErrorOutput.Line(e.Message);
+            return ExitCodes.BadInput;
+        }
+
         // Said once the work starts: without a daemon the one line that says how to start one stays alone.
         AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
-        var measurer = new ImageMeasurer(docker, ParseBuildArguments(settings.BuildArguments));
+        var measurer = new ImageMeasurer(docker, network, ParseBuildArguments(settings.BuildArguments));
         var measurements = new List<ImageMeasurement>();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -71,7 +82,8 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
                 }
             });
 
-        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown"), templates.Source.Description, settings.Pulls, measurements);
+        var store = await ImageStore.ProbeAsync(docker, cancellationToken);
+        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), templates.Source.Description, settings.Pulls, measurements);
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
         foreach (var file in written)
         {

@@ -8,7 +8,7 @@ namespace Multistage.Cli.Comparing;
 /// <summary>Measures one image of one sample: a cold build, its size and layers, a rebuild after a
 /// source-only change, and the time from container start to the first good /healthz. Works on a
 /// private copy of the sample, so the course folder is never edited.</summary>
-public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, string> buildArguments)
+public sealed class ImageMeasurer(DockerCli docker, NetworkMode network, IReadOnlyDictionary<string, string> buildArguments)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private static readonly TimeSpan HealthyTimeout = TimeSpan.FromMinutes(2);
@@ -61,17 +61,14 @@ public sealed class ImageMeasurer(DockerCli docker, IReadOnlyDictionary<string, 
     }
 
     private BuildRequest Request(string context, string dockerfile, string tag, bool noCache) =>
-        new(context, dockerfile, tag) { BuildArguments = buildArguments, NoCache = noCache };
+        new(context, dockerfile, tag) { BuildArguments = buildArguments, NoCache = noCache, Network = network };
 
     /// <summary>Starts the image on a free loopback port and times the first <c>ok</c> from /healthz.</summary>
     private async Task<TimeSpan> StartToHealthyAsync(string image, CancellationToken ct)
     {
         var port = FreeLoopbackPort.Next();
         var name = $"multistage-compare-{Guid.NewGuid():N}";
-        var options = new ContainerRunOptions(image, name)
-        {
-            Environment = new Dictionary<string, string> { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["HOST"] = "127.0.0.1" },
-        };
+        var options = ContainerRunOptions.Serving(image, name, network, port);
         var clock = Stopwatch.StartNew();
         await containers.RunDetachedAsync(options, ct);
         try

@@ -5,12 +5,13 @@ namespace Multistage.Cli.Comparing;
 /// <summary>Describes the machine a comparison ran on, from /proc where Linux offers it.</summary>
 public static class MachineProbe
 {
-    public static MachineDescription Describe(string dockerServerVersion) => new(
+    public static MachineDescription Describe(string dockerServerVersion, string imageStore) => new(
         RuntimeInformation.OSDescription,
         CpuModel(),
         Environment.ProcessorCount,
         Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1e9, 1),
-        dockerServerVersion);
+        dockerServerVersion,
+        imageStore);
 
     private static string CpuModel()
     {

@@ -34,8 +34,9 @@ public sealed record BaseImage(string Name, string? StandIn)
     [JsonIgnore] public string Set => StandIn is null ? "official" : "stand-in";
 }
 
-/// <summary>Where the figures were taken: they only compare within one machine and one base set.</summary>
-public sealed record MachineDescription(string Os, string Cpu, int Cores, double MemoryGigabytes, string DockerServer);
+/// <summary>Where the figures were taken: they only compare within one machine, one base set and one
+/// image store (which decides what Size counts: <see cref="Multistage.Core.Docker.ImageStore"/>).</summary>
+public sealed record MachineDescription(string Os, string Cpu, int Cores, double MemoryGigabytes, string DockerServer, string ImageStore);
 
 /// <summary>The whole result of one <c>compare</c> run.</summary>
 /// <param name="Templates">The template source the samples were recognised by (see TemplateSource.Description).</param>

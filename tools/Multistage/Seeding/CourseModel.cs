@@ -33,7 +33,8 @@ public sealed record CourseLanguage(
     bool Shell,
     string? PackageManager,
     string BuildContext,
-    string ImageName)
+    string ImageName,
+    string? PackageIndexBuildArg)
 {
     public static CourseLanguage From(LanguagePlan plan, SeedPlan seed)
     {
@@ -52,7 +53,8 @@ public sealed record CourseLanguage(
             runtime.Shell,
             runtime.PackageManager,
             context,
-            $"course-{plan.Template.Language}");
+            $"course-{plan.Template.Language}",
+            plan.Template.PackageIndexBuildArg);
     }
 }
 

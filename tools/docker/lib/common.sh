@@ -8,9 +8,8 @@ log() { printf '%s %s\n' "[$(basename "$0")]" "$*" >&2; }
 # Fail with a message that names the problem and, after "fix:", what to do about it.
 die() { log "error: $*"; exit 1; }
 
-# Debian's 20.10 client: the 28.x client on PATH has no buildx and refuses BuildKit builds.
-DOCKER_BIN="${DOCKER_BIN:-/usr/bin/docker}"
-export DOCKER_HOST="${DOCKER_HOST:-unix:///run/multistage-docker.sock}"
-export DOCKER_BUILDKIT=1
+# The client start-daemon.sh links (MULTISTAGE_DOCKER), with Buildx in DOCKER_CONFIG's plugins.
+DOCKER_BIN="${DOCKER_BIN:-${MULTISTAGE_DOCKER:-docker}}"
+export DOCKER_HOST="${DOCKER_HOST:-unix:///run/multistage-engine/docker.sock}"
 
 dock() { "$DOCKER_BIN" "$@"; }

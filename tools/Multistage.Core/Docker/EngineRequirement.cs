@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Multistage.Core.Docker;
+
+/// <summary>
+/// The oldest Docker Engine the templates and tools support. 23.0 made BuildKit the default builder,
+/// and every Dockerfile here needs it (`RUN --mount=type=cache`, `--platform=$BUILDPLATFORM`); the
+/// engines before it (Debian 12's 20.10 among them) are past their end of life.
+/// </summary>
+public static class EngineRequirement
+{
+    public static readonly Version Minimum = new(23, 0);
+
+    public const string Fix =
+        "install a current Docker Engine (https://docs.docker.com/engine/install/) or Docker Desktop, " +
+        "or start the project's own Engine 28 with: " + DockerLocation.StartHint;
+
+    /// <summary>Null when the server version is new enough, else a message naming it and the fix.
+    /// A version that does not parse (a development build) is given the benefit of the doubt.</summary>
+    public static string? Problem(string serverVersion, DockerLocation location)
+    {
+        var version = Parse(serverVersion);
+        return version is null || version >= Minimum
+            ? null
+            : $"The Docker Engine at {location.Describe()} is {serverVersion}, older than {Minimum}, the minimum " +
+              $"(BuildKit by default, which the Dockerfiles need). Fix: {Fix}.";
+    }
+
+    /// <summary>"28.5.2+dfsg4" and "20.10.24" give their major.minor.patch; anything else null.</summary>
+    public static Version? Parse(string serverVersion)
+    {
+        var core = new string(serverVersion.Trim().TakeWhile(c => char.IsAsciiDigit(c) || c == '.').ToArray()).Trim('.');
+        var parts = core.Split('.');
+        return parts.Length >= 2 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            ? Version.Parse(string.Join('.', parts.Take(3)))
+            : null;
+    }
+}
