@@ -9,6 +9,10 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// <summary>There is no bridge network on this machine; the app binds to a host port.</summary>
     public bool HostNetwork { get; init; } = true;
 
+    /// <summary>Loopback only (--network none; takes precedence over <see cref="HostNetwork"/>): for a
+    /// run that needs no client outside the container, such as one on a fixed port.</summary>
+    public bool NoNetwork { get; init; }
+
     /// <summary>A production image must not need to write to its own file system.</summary>
     public bool ReadOnly { get; init; } = true;
 
@@ -27,7 +31,11 @@ public sealed record ContainerRunOptions(string Image, string Name)
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { "run", "--detach", "--name", Name };
-        if (HostNetwork)
+        if (NoNetwork)
+        {
+            arguments.AddRange(["--network", "none"]);
+        }
+        else if (HostNetwork)
         {
             arguments.AddRange(["--network", "host"]);
         }
