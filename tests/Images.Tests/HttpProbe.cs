@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace Images.Tests;
 
@@ -34,4 +37,53 @@ public static class HttpProbe
 
         return new HttpAnswer(null, "", error);
     }
+
+    /// <summary>
+    /// Opens a connection to 127.0.0.1:port and leaves it as <paramref name="load"/> says, for a
+    /// shutdown test: a server must not wait for it. Dispose the client to let go.
+    /// </summary>
+    public static async Task<TcpClient> HoldAsync(int port, ClientLoad load)
+    {
+        var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            var stream = client.GetStream();
+            const string head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+            if (load == ClientLoad.IdleKeepAlive)
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "Connection: keep-alive\r\n\r\n"));
+                // Once the answer has started, the request is done and the connection sits idle.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                var read = await stream.ReadAsync(new byte[4096], timeout.Token);
+                if (read == 0)
+                {
+                    throw new IOException($"127.0.0.1:{port} closed the connection without answering GET /.");
+                }
+            }
+            else
+            {
+                // No blank line after the headers: the request never ends. Give the server time to read it.
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>What a client is doing with its connection when the server is told to stop.</summary>
+public enum ClientLoad
+{
+    /// <summary>One request answered, the keep-alive connection left open and silent.</summary>
+    IdleKeepAlive,
+
+    /// <summary>Half-way through sending a request: headers started, never finished.</summary>
+    HalfSentRequest,
 }

@@ -39,6 +39,9 @@ public sealed class ImageFixture : IAsyncLifetime
     public DockerContainers Containers { get; }
     public DockerImages Images { get; }
     public LocalPackageIndexes Indexes { get; }
+
+    /// <summary>How many short-lived test containers (input contract rows) run at once on this small machine.</summary>
+    public SemaphoreSlim ContainerSlots { get; } = new(4, 4);
     public string RepositoryRoot { get; }
     public string RunId { get; }
     public string WorkDirectory { get; }

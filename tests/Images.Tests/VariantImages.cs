@@ -26,6 +26,8 @@ public sealed class VariantImages
     private readonly Lazy<Task<HttpAnswer>> singleRoot;
     private readonly Lazy<Task<BadPortOutcome>> badPort;
     private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
+    private readonly Lazy<IReadOnlyDictionary<string, Task<InputOutcome>>> inputRuns;
+    private readonly IReadOnlyDictionary<ClientLoad, Lazy<Task<LoadedStop>>> loadedStops;
 
     public VariantImages(ImageFixture fixture, ImageVariant variant)
     {
@@ -42,6 +44,9 @@ public sealed class VariantImages
         singleRoot = Once(RunSingleStageAsync);
         badPort = Once(RunWithBadPortAsync);
         sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
+        // Every row starts on first use, so the rows' containers run side by side (ContainerSlots at a time).
+        inputRuns = new(() => InputContract.Cases.ToDictionary(row => row.Name, RunWithInputAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+        loadedStops = Enum.GetValues<ClientLoad>().ToDictionary(load => load, load => Once(() => StopUnderLoadAsync(load)));
     }
 
     public ImageVariant Variant { get; }
@@ -66,6 +71,8 @@ public sealed class VariantImages
     public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
     public Task<BadPortOutcome> BadPortAsync() => badPort.Value;
     public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
+    public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
+    public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 
     public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
 
@@ -186,6 +193,87 @@ public sealed class VariantImages
             await fixture.Containers.RunDetachedAsync(options);
             var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(30));
             return new BadPortOutcome(state, await fixture.Containers.LogsAsync(container));
+        }
+        finally
+        {
+            await fixture.Containers.RemoveAsync(container);
+        }
+    }
+
+    /// <summary>
+    /// One row of the input contract: the multi-stage image started with the row's PORT, HOST and
+    /// arguments (after the image's own CMD), then either healthy or exited with its first line.
+    /// </summary>
+    private async Task<InputOutcome> RunWithInputAsync(InputCase row)
+    {
+        var info = await MultiInfoAsync();
+        await fixture.ContainerSlots.WaitAsync();
+        var container = $"{Name}-input-{row.Name}";
+        try
+        {
+            var onLoopbackPort = row.Serves && row.Port is null;
+            var environment = new Dictionary<string, string>();
+            if ((row.Port ?? (onLoopbackPort ? $"{FreeLoopbackPort.Next()}" : null)) is { } port)
+            {
+                environment["PORT"] = port;
+            }
+
+            if ((row.Host ?? (onLoopbackPort ? "127.0.0.1" : null)) is { } host)
+            {
+                environment["HOST"] = host;
+            }
+
+            await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(MultiTag, container)
+            {
+                Environment = environment,
+                NoNetwork = !onLoopbackPort,
+                HealthInterval = TimeSpan.FromSeconds(1),
+                Command = row.Arguments.Count == 0 ? [] : [.. info.Cmd, .. row.Arguments],
+            });
+            try
+            {
+                if (row.Serves)
+                {
+                    await fixture.Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+                    return new InputOutcome(row, null, "", null);
+                }
+
+                var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(60));
+                return new InputOutcome(row, state, await fixture.Containers.LogsAsync(container), null);
+            }
+            catch (InvalidOperationException e)
+            {
+                return new InputOutcome(row, null, "", e.Message);
+            }
+        }
+        finally
+        {
+            await fixture.Containers.RemoveAsync(container);
+            fixture.ContainerSlots.Release();
+        }
+    }
+
+    /// <summary>The hardened run again, stopped while a client holds a connection open.</summary>
+    private async Task<LoadedStop> StopUnderLoadAsync(ClientLoad load)
+    {
+        await MultiBuildAsync();
+        var container = $"{Name}-load-{load.ToString().ToLowerInvariant()}";
+        var port = FreeLoopbackPort.Next();
+        try
+        {
+            await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(MultiTag, container)
+            {
+                Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
+            });
+            var answer = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", HealthTimeout,
+                async () => (await fixture.Containers.StateAsync(container)).Running);
+            if (answer.Error is not null)
+            {
+                return new LoadedStop(load, answer, null);
+            }
+
+            using var client = await HttpProbe.HoldAsync(port, load);
+            return new LoadedStop(load, answer, await fixture.Containers.StopAsync(container));
         }
         finally
         {

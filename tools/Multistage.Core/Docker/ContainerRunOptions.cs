@@ -12,6 +12,10 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// reaches it), the host's own port on the host network.</summary>
     public int? Port { get; init; }
 
+    /// <summary>Loopback only (--network none; takes precedence over <see cref="Network"/>): for a
+    /// run that needs no client outside the container, such as one on a fixed port.</summary>
+    public bool NoNetwork { get; init; }
+
     /// <summary>A production image must not need to write to its own file system.</summary>
     public bool ReadOnly { get; init; } = true;
 
@@ -44,7 +48,11 @@ public sealed record ContainerRunOptions(string Image, string Name)
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { "run", "--detach", "--name", Name };
-        if (Network == NetworkMode.Host)
+        if (NoNetwork)
+        {
+            arguments.AddRange(["--network", "none"]);
+        }
+        else if (Network == NetworkMode.Host)
         {
             arguments.AddRange(["--network", "host"]);
         }
