@@ -11,6 +11,7 @@ namespace Images.Tests;
 public sealed class ImageFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, VariantImages> variants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VariantImages> namedVariants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Names.SourceChecks> sourceChecks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> images = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TemplateHive>> hive;
@@ -56,6 +57,13 @@ public sealed class ImageFixture : IAsyncLifetime
 
         var variant = VariantPlan.Get().Find(variantId);
         return variants.GetOrAdd(variant.Id, _ => new VariantImages(this, variant));
+    }
+
+    /// <summary>A variant generated with another `dotnet new -n` (kept out of the size report).</summary>
+    public VariantImages GetNamed(string variantId, string projectName)
+    {
+        var images = Get(variantId);
+        return namedVariants.GetOrAdd($"{images.Variant.Id}\n{projectName}", _ => new VariantImages(this, images.Variant, projectName));
     }
 
     /// <summary>The generated-project checks of one template (by language), run once on first use.</summary>

@@ -29,11 +29,17 @@ public sealed class VariantImages
     private readonly Lazy<IReadOnlyDictionary<string, Task<InputOutcome>>> inputRuns;
     private readonly IReadOnlyDictionary<ClientLoad, Lazy<Task<LoadedStop>>> loadedStops;
 
-    public VariantImages(ImageFixture fixture, ImageVariant variant)
+    /// <param name="projectName">`dotnet new -n`; anything but <see cref="AppName"/> gets a key of its own in the image name.</param>
+    public VariantImages(ImageFixture fixture, ImageVariant variant, string projectName = AppName)
     {
         this.fixture = fixture;
         Variant = variant;
-        Name = $"multistage-test-{variant.Slug}-{fixture.RunId}";
+        ProjectName = projectName;
+        var key = projectName == AppName
+            ? variant.Slug
+            : $"{variant.Slug}-name{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(projectName)))[..8]}";
+        Name = $"multistage-test-{key}-{fixture.RunId}";
+        Key = key;
         generated = Once(GenerateAsync);
         multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
         singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
@@ -50,6 +56,11 @@ public sealed class VariantImages
     }
 
     public ImageVariant Variant { get; }
+
+    public string ProjectName { get; }
+
+    /// <summary>The variant's slug, plus a hash of the project name when it is not the default one.</summary>
+    public string Key { get; }
 
     /// <summary>Unique per variant and test run: image repository and container name prefix.</summary>
     public string Name { get; }
@@ -74,15 +85,15 @@ public sealed class VariantImages
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 
-    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
+    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Key}-{kind}.log");
 
     private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private async Task<string> GenerateAsync()
     {
-        var output = Path.Combine(fixture.WorkDirectory, Variant.Slug, "imagetest");
+        var output = Path.Combine(fixture.WorkDirectory, Key, "project");
         var hive = await fixture.HiveAsync();
-        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", AppName, .. Variant.TemplateOptions]);
+        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", ProjectName, .. Variant.TemplateOptions]);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"dotnet new for {Variant.Id} failed:\n{result.Describe()}");
