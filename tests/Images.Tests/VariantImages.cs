@@ -24,7 +24,6 @@ public sealed class VariantImages
     private readonly Lazy<Task<IReadOnlyList<string>>> files;
     private readonly Lazy<Task<RunOutcome>> run;
     private readonly Lazy<Task<HttpAnswer>> singleRoot;
-    private readonly Lazy<Task<BadPortOutcome>> badPort;
     private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
     private readonly Lazy<IReadOnlyDictionary<string, Task<InputOutcome>>> inputRuns;
     private readonly IReadOnlyDictionary<ClientLoad, Lazy<Task<LoadedStop>>> loadedStops;
@@ -48,7 +47,6 @@ public sealed class VariantImages
         files = Once(async () => { await MultiBuildAsync(); return await fixture.Images.ListFilesAsync(MultiTag); });
         run = Once(RunHardenedAsync);
         singleRoot = Once(RunSingleStageAsync);
-        badPort = Once(RunWithBadPortAsync);
         sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
         // Every row starts on first use, so the rows' containers run side by side (ContainerSlots at a time).
         inputRuns = new(() => InputContract.Cases.ToDictionary(row => row.Name, RunWithInputAsync), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -80,7 +78,6 @@ public sealed class VariantImages
     public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
     public Task<RunOutcome> RunAsync() => run.Value;
     public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
-    public Task<BadPortOutcome> BadPortAsync() => badPort.Value;
     public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
@@ -182,26 +179,6 @@ public sealed class VariantImages
             return answer.Error is null
                 ? answer
                 : answer with { Error = $"{answer.Error}\nContainer output:\n{await fixture.Containers.LogsAsync(container)}" };
-        }
-        finally
-        {
-            await fixture.Containers.RemoveAsync(container);
-        }
-    }
-
-    private async Task<BadPortOutcome> RunWithBadPortAsync()
-    {
-        await MultiBuildAsync();
-        var container = $"{Name}-badport";
-        var options = new ContainerRunOptions(MultiTag, container)
-        {
-            Environment = new Dictionary<string, string> { ["PORT"] = "70000", ["HOST"] = "127.0.0.1" },
-        };
-        try
-        {
-            await fixture.Containers.RunDetachedAsync(options);
-            var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(30));
-            return new BadPortOutcome(state, await fixture.Containers.LogsAsync(container));
         }
         finally
         {
