@@ -11,6 +11,8 @@ namespace Images.Tests;
 public sealed class ImageFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, VariantImages> variants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VariantImages> namedVariants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Names.SourceChecks> sourceChecks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> images = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TemplateHive>> hive;
     private readonly Lazy<Task<NetworkMode>> network;
@@ -62,6 +64,26 @@ public sealed class ImageFixture : IAsyncLifetime
 
         var variant = VariantPlan.Get().Find(variantId);
         return variants.GetOrAdd(variant.Id, _ => new VariantImages(this, variant));
+    }
+
+    /// <summary>A variant generated with another `dotnet new -n` (kept out of the size report).</summary>
+    public VariantImages GetNamed(string variantId, string projectName)
+    {
+        var images = Get(variantId);
+        return namedVariants.GetOrAdd($"{images.Variant.Id}\n{projectName}", _ => new VariantImages(this, images.Variant, projectName));
+    }
+
+    /// <summary>The generated-project checks of one template (by language), run once on first use.</summary>
+    public Names.SourceChecks SourceChecks(string language)
+    {
+        if (language == VariantPlan.NoDaemonRow)
+        {
+            throw new InvalidOperationException($"{DockerAvailability.Status.Problem} ({DockerAvailability.RequireVariable}=1 makes this a failure.)");
+        }
+
+        var template = VariantPlan.Get().Buildable.Select(variant => variant.Template).FirstOrDefault(t => t.Language == language)
+            ?? throw new InvalidOperationException($"No buildable variant of template '{language}' here, so its single-stage image is missing.");
+        return sourceChecks.GetOrAdd(language, _ => new Names.SourceChecks(this, template));
     }
 
     /// <summary>Remembers an image name before it is built, so a half-finished build is cleaned up too.</summary>

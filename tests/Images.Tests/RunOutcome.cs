@@ -19,9 +19,6 @@ public sealed record HttpAnswer(int? Status, string Body, string? Error)
     public override string ToString() => Error is null ? $"HTTP {Status}: \"{Body}\"" : $"no answer: {Error}";
 }
 
-/// <summary>The multi-stage image started with PORT=70000: how it ended and what it said.</summary>
-public sealed record BadPortOutcome(ContainerState State, string Logs);
-
 /// <summary>One input contract row's run: how the container ended (null when it served, or on failure) and what it said.</summary>
 /// <param name="Failure">Why the run did not end as the row expects to observe it (never healthy, never exited).</param>
 public sealed record InputOutcome(InputCase Row, ContainerState? Exited, string Logs, string? Failure)

@@ -24,16 +24,21 @@ public sealed class VariantImages
     private readonly Lazy<Task<IReadOnlyList<string>>> files;
     private readonly Lazy<Task<RunOutcome>> run;
     private readonly Lazy<Task<HttpAnswer>> singleRoot;
-    private readonly Lazy<Task<BadPortOutcome>> badPort;
     private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
     private readonly Lazy<IReadOnlyDictionary<string, Task<InputOutcome>>> inputRuns;
     private readonly IReadOnlyDictionary<ClientLoad, Lazy<Task<LoadedStop>>> loadedStops;
 
-    public VariantImages(ImageFixture fixture, ImageVariant variant)
+    /// <param name="projectName">`dotnet new -n`; anything but <see cref="AppName"/> gets a key of its own in the image name.</param>
+    public VariantImages(ImageFixture fixture, ImageVariant variant, string projectName = AppName)
     {
         this.fixture = fixture;
         Variant = variant;
-        Name = $"multistage-test-{variant.Slug}-{fixture.RunId}";
+        ProjectName = projectName;
+        var key = projectName == AppName
+            ? variant.Slug
+            : $"{variant.Slug}-name{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(projectName)))[..8]}";
+        Name = $"multistage-test-{key}-{fixture.RunId}";
+        Key = key;
         generated = Once(GenerateAsync);
         multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
         singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
@@ -42,7 +47,6 @@ public sealed class VariantImages
         files = Once(async () => { await MultiBuildAsync(); return await fixture.Images.ListFilesAsync(MultiTag); });
         run = Once(RunHardenedAsync);
         singleRoot = Once(RunSingleStageAsync);
-        badPort = Once(RunWithBadPortAsync);
         sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
         // Every row starts on first use, so the rows' containers run side by side (ContainerSlots at a time).
         inputRuns = new(() => InputContract.Cases.ToDictionary(row => row.Name, RunWithInputAsync), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -50,6 +54,11 @@ public sealed class VariantImages
     }
 
     public ImageVariant Variant { get; }
+
+    public string ProjectName { get; }
+
+    /// <summary>The variant's slug, plus a hash of the project name when it is not the default one.</summary>
+    public string Key { get; }
 
     /// <summary>Unique per variant and test run: image repository and container name prefix.</summary>
     public string Name { get; }
@@ -69,20 +78,19 @@ public sealed class VariantImages
     public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
     public Task<RunOutcome> RunAsync() => run.Value;
     public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
-    public Task<BadPortOutcome> BadPortAsync() => badPort.Value;
     public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 
-    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Variant.Slug}-{kind}.log");
+    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Key}-{kind}.log");
 
     private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private async Task<string> GenerateAsync()
     {
-        var output = Path.Combine(fixture.WorkDirectory, Variant.Slug, "imagetest");
+        var output = Path.Combine(fixture.WorkDirectory, Key, "project");
         var hive = await fixture.HiveAsync();
-        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", AppName, .. Variant.TemplateOptions]);
+        var result = await hive.InstantiateAsync(Variant.Template.ShortName, output, ["-n", ProjectName, .. Variant.TemplateOptions]);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"dotnet new for {Variant.Id} failed:\n{result.Describe()}");
@@ -177,29 +185,6 @@ public sealed class VariantImages
         }
     }
 
-    private async Task<BadPortOutcome> RunWithBadPortAsync()
-    {
-        await MultiBuildAsync();
-        var container = $"{Name}-badport";
-        var network = await fixture.NetworkAsync();
-        // Nothing is published: the app must refuse the port before it listens at all.
-        var options = new ContainerRunOptions(MultiTag, container)
-        {
-            Network = network,
-            Environment = new Dictionary<string, string> { ["PORT"] = "70000", ["HOST"] = network.ListenAddress() },
-        };
-        try
-        {
-            await fixture.Containers.RunDetachedAsync(options);
-            var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(30));
-            return new BadPortOutcome(state, await fixture.Containers.LogsAsync(container));
-        }
-        finally
-        {
-            await fixture.Containers.RemoveAsync(container);
-        }
-    }
-
     /// <summary>
     /// One row of the input contract: the multi-stage image started with the row's PORT, HOST and
     /// arguments (after the image's own CMD), then either healthy or exited with its first line.
@@ -211,14 +196,18 @@ public sealed class VariantImages
         var container = $"{Name}-input-{row.Name}";
         try
         {
+            // A row that serves on the default port gets a free one, reached as the engine allows;
+            // every other row needs no network at all.
             var onLoopbackPort = row.Serves && row.Port is null;
+            var network = await fixture.NetworkAsync();
+            int? loopbackPort = onLoopbackPort ? FreeLoopbackPort.Next() : null;
             var environment = new Dictionary<string, string>();
-            if ((row.Port ?? (onLoopbackPort ? $"{FreeLoopbackPort.Next()}" : null)) is { } port)
+            if ((row.Port ?? loopbackPort?.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } port)
             {
                 environment["PORT"] = port;
             }
 
-            if ((row.Host ?? (onLoopbackPort ? "127.0.0.1" : null)) is { } host)
+            if ((row.Host ?? (onLoopbackPort ? network.ListenAddress() : null)) is { } host)
             {
                 environment["HOST"] = host;
             }
@@ -227,6 +216,8 @@ public sealed class VariantImages
             {
                 Environment = environment,
                 NoNetwork = !onLoopbackPort,
+                Network = network,
+                Port = loopbackPort,
                 HealthInterval = TimeSpan.FromSeconds(1),
                 Command = row.Arguments.Count == 0 ? [] : [.. info.Cmd, .. row.Arguments],
             });
@@ -261,10 +252,7 @@ public sealed class VariantImages
         var port = FreeLoopbackPort.Next();
         try
         {
-            await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(MultiTag, container)
-            {
-                Environment = new Dictionary<string, string> { ["PORT"] = $"{port}", ["HOST"] = "127.0.0.1" },
-            });
+            await fixture.Containers.RunDetachedAsync(ContainerRunOptions.Serving(MultiTag, container, await fixture.NetworkAsync(), port));
             var answer = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", HealthTimeout,
                 async () => (await fixture.Containers.StateAsync(container)).Running);
             if (answer.Error is not null)

@@ -12,6 +12,7 @@ public sealed class TemplateCatalogTests : IDisposable
           "runtimes": { "slim": { "builderImage": "demo:1-trixie", "runtimeImage": "demo:1-slim", "shell": true,
                                   "packageManager": null, "artifactPath": "/app/demo", "needsRegistry": null } },
           "forbiddenPaths": [".git/**"], "dependencyStep": "demo install", "sourceFile": "main.demo",
+          "sourceCheck": "demo check .", "sourceRun": "demo run",
           "packageIndexBuildArg": null, "maxSizeRatio": 0.05, "pitfalls": []
         }
         """;
@@ -31,6 +32,8 @@ public sealed class TemplateCatalogTests : IDisposable
         Assert.Null(template.PackageIndexBuildArg);
         Assert.Equal(0.05, template.MaxSizeRatio);
         Assert.Equal(Path.Combine(_templates, "demo"), template.FolderPath);
+        Assert.Equal("demo check .", template.SourceCheck);
+        Assert.Equal("demo run", template.SourceRun);
     }
 
     [Fact]
@@ -49,6 +52,7 @@ public sealed class TemplateCatalogTests : IDisposable
     [InlineData("\"pitfalls\": []", "\"pitfalls\": [1]", "pitfalls[0]")]
     [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 5", "maxSizeRatio")]
     [InlineData("\"maxSizeRatio\": 0.05, ", "", "maxSizeRatio")]
+    [InlineData("\"sourceCheck\": \"demo check .\",", "\"sourceCheck\": \"\",", "sourceCheck")]
     public void Malformed_field_is_named_with_the_file(string original, string replacement, string field)
     {
         Write("demo", ValidJson.Replace(original, replacement, StringComparison.Ordinal));

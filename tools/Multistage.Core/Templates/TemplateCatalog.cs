@@ -113,6 +113,8 @@ public static class TemplateCatalog
             read.StringArray(root, "", "pitfalls"))
         {
             FolderPath = folder,
+            SourceCheck = read.String(root, "", "sourceCheck"),
+            SourceRun = read.String(root, "", "sourceRun"),
         };
     }
 }

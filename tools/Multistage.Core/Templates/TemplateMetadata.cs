@@ -30,6 +30,15 @@ public sealed record TemplateMetadata(
     /// <summary>Absolute path of templates/&lt;language&gt;.</summary>
     public required string FolderPath { get; init; }
 
+    /// <summary>
+    /// A shell command that compiles or parses a generated project's sources, run in the project folder
+    /// inside <see cref="SingleStageImage"/> with no network and HOME=/tmp (the project-name checks).
+    /// </summary>
+    public required string SourceCheck { get; init; }
+
+    /// <summary>A shell command that starts the app from what <see cref="SourceCheck"/> left, in the same place.</summary>
+    public required string SourceRun { get; init; }
+
     /// <summary>Absolute path of the template's .template.config folder.</summary>
     public string ConfigDirectory => Path.Combine(FolderPath, ".template.config");
 

@@ -3,6 +3,14 @@ using SampleApp;
 
 const string AppName = "SampleApp";
 
+// The input contract (CONTRIBUTING.md): arguments first, then PORT and HOST.
+var healthcheckMode = args is ["--healthcheck"];
+if (args.Length > 0 && !healthcheckMode)
+{
+    Console.Error.WriteLine($"error: unknown arguments: {string.Join(' ', args)}: run with no arguments to serve, or with --healthcheck to probe a running server");
+    return 2;
+}
+
 var settings = ServerSettings.Read(
     Environment.GetEnvironmentVariable("PORT"),
     Environment.GetEnvironmentVariable("HOST"),
@@ -13,7 +21,7 @@ if (settings is null)
     return 1;
 }
 
-if (args.Contains("--healthcheck"))
+if (healthcheckMode)
 {
     return await HealthCheck.RunAsync(settings);
 }
@@ -21,6 +29,10 @@ if (args.Contains("--healthcheck"))
 // The slim builder leaves out what this app does not use (HTTPS, IIS, most configuration
 // sources) and is the builder that works with trimming and Native AOT.
 var builder = WebApplication.CreateSlimBuilder(args);
+
+// On SIGTERM the host waits this long for requests in flight (30 s by default, past Docker's 10 s
+// stop timeout), then Kestrel drops what is left, such as a client still sending its request.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3));
 
 // PORT and HOST are the only source of the address. The official images also set
 // ASPNETCORE_HTTP_PORTS; emptying it here keeps Kestrel from warning that URLS overrides it.

@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -19,47 +18,84 @@ import (
 )
 
 const (
-	appName     = "SampleApp"
-	defaultPort = 8080
+	appName = "SampleApp"
+	// Text, not a number: `dotnet new --port` can put any integer here, and an out-of-range one
+	// must be reported at start (portFromEnv), not break the build.
+	defaultPort = "8080"
 	defaultHost = "0.0.0.0"
 )
 
 func main() {
 	log.SetFlags(0)
 
+	// The input contract (CONTRIBUTING.md): arguments first, then PORT, then HOST; each refusal
+	// is one line on stderr naming the value and the fix.
+	args := os.Args[1:]
+	healthcheckMode := len(args) == 1 && args[0] == "--healthcheck"
+	if len(args) > 0 && !healthcheckMode {
+		log.Printf("error: unknown arguments: %s: run with no arguments to serve, or with --healthcheck to probe a running server", strings.Join(args, " "))
+		os.Exit(2)
+	}
 	port, err := portFromEnv()
 	if err != nil {
 		log.Print(err)
 		os.Exit(1)
 	}
-	host := os.Getenv("HOST")
-	if host == "" {
-		host = defaultHost
+	host, err := hostFromEnv()
+	if err != nil {
+		log.Print(err)
+		os.Exit(1)
 	}
 
-	switch {
-	case len(os.Args) == 1:
-		os.Exit(serve(host, port))
-	case len(os.Args) == 2 && os.Args[1] == "--healthcheck":
+	if healthcheckMode {
 		os.Exit(healthcheck(host, port))
-	default:
-		log.Printf("unknown arguments %q: run with no arguments to serve, or with --healthcheck to probe a running server", os.Args[1:])
-		os.Exit(2)
 	}
+	os.Exit(serve(host, port))
+}
+
+// parsePort accepts only what a person means as a port: decimal digits with no sign, spaces or
+// leading zero, 1-65535 (strconv.Atoi alone would take "+80", "-1" and "0080").
+func parsePort(text string) (int, bool) {
+	if len(text) == 0 || len(text) > 5 || text[0] == '0' {
+		return 0, false
+	}
+	for _, c := range text {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	port, _ := strconv.Atoi(text)
+	return port, port <= 65535
 }
 
 // portFromEnv refuses a bad PORT instead of falling back, so the app never listens somewhere
 // other than where the container's EXPOSE and the user's -p expect it.
 func portFromEnv() (int, error) {
-	raw, set := os.LookupEnv("PORT")
-	if !set || raw == "" {
-		return defaultPort, nil
+	raw := os.Getenv("PORT")
+	if port, ok := parsePort(raw); ok {
+		return port, nil
 	}
-	port, err := strconv.Atoi(raw)
-	if err != nil || port < 1 || port > 65535 {
-		return 0, fmt.Errorf("PORT=%q is not a valid port: set PORT to an integer from 1 to 65535, or unset it to use %d", raw, defaultPort)
+	// Unset, empty or the image's own ENV PORT: the value came from the template, not the user.
+	if raw == "" || raw == defaultPort {
+		if port, ok := parsePort(defaultPort); ok {
+			return port, nil
+		}
+		return 0, fmt.Errorf("error: the template's default port %s (dotnet new --port) is not a valid port: set PORT to a whole number from 1 to 65535, or create the project again with --port in that range", defaultPort)
 	}
-	return port, nil
+	return 0, fmt.Errorf("error: PORT=\"%s\" is not a valid port: set PORT to a whole number from 1 to 65535 (no sign, no leading zero), or unset it to use %s", raw, defaultPort)
+}
+
+// hostFromEnv takes an IP address only, not a host name: a static binary on scratch has no
+// resolver configuration, and a name could resolve to an address of the wrong family.
+func hostFromEnv() (string, error) {
+	host := os.Getenv("HOST")
+	if host == "" {
+		return defaultHost, nil
+	}
+	if net.ParseIP(host) == nil {
+		return "", fmt.Errorf("error: HOST=\"%s\" is not an IP address: set HOST to the address to listen on, such as 0.0.0.0 (every interface), :: (every IPv6 interface) or 127.0.0.1 (this machine only), or unset it to use %s", host, defaultHost)
+	}
+	return host, nil
 }
 
 func newMux() *http.ServeMux {
@@ -96,12 +132,13 @@ func serve(host string, port int) int {
 	case <-ctx.Done():
 	}
 
-	// Let requests in flight finish, but never outlast Docker's 10 s stop timeout.
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Let requests in flight finish for 3 s, then drop what is left (an idle keep-alive client, one
+	// still sending its request): the app must be gone well before Docker's 10 s stop timeout.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Printf("shutdown: %v", err)
-		return 1
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		srv.Close()
+		log.Printf("closed the connections still open after 3 s: %v", err)
 	}
 	log.Print("stopped")
 	return 0
@@ -113,7 +150,7 @@ func healthcheck(host string, port int) int {
 	switch host {
 	case "0.0.0.0":
 		host = "127.0.0.1"
-	case "::", "[::]":
+	case "::":
 		host = "::1"
 	}
 	url := "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/healthz"

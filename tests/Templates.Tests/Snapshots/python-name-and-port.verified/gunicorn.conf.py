@@ -15,5 +15,6 @@ if os.path.isdir("/dev/shm"):
 accesslog = "-"
 errorlog = "-"
 
-# docker stop waits 10 s before SIGKILL: finish in-flight requests well inside that.
-graceful_timeout = 5
+# docker stop waits 10 s before SIGKILL: give requests in flight 3 s, then stop the workers (a
+# client still sending its request would otherwise hold a worker until its own timeout).
+graceful_timeout = 3

@@ -1,6 +1,6 @@
 """Health-check mode: ask the running server for /healthz; exit 0 on "ok", 1 on anything else.
 
-Used by the image's HEALTHCHECK (python app.py --healthcheck): plain urllib, so it needs no shell and
+Used by the image's HEALTHCHECK (python main.py --healthcheck): plain urllib, so it needs no shell and
 no curl in the image.
 """
 import sys

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use crate::config::Config;
 
-const GREETING: &str = "Hello from SampleApp, a Rust app!";
+// The name is a literal of its own, escaped by the template (dotnet new -n), then joined at compile time.
+const GREETING: &str = concat!("Hello from ", "SampleApp", ", a Rust app!");
 /// Requests larger than this are cut off: the app only needs the request line.
 const MAX_HEAD_BYTES: usize = 8 * 1024;
 /// A client that sends nothing for this long loses its connection (and its thread).
