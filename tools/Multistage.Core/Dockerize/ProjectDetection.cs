@@ -9,12 +9,14 @@ public sealed record Ambiguity(string Option, string What, IReadOnlyList<string>
 /// <summary>What a detector found in a project folder.</summary>
 /// <param name="Markers">The files that made it recognise the project (go.mod, package.json, src/Web/Web.csproj).</param>
 /// <param name="Name">The project's own name (module, package, crate, project file), for the image and compose service.</param>
+/// <param name="NameFrom">Where the name was read (go.mod, package.json, the folder's name).</param>
 /// <param name="Notes">What the user should know: a guess it made, a layout the Dockerfiles do not cover.</param>
 /// <param name="Problems">What makes the project unbuildable with these Dockerfiles, each with the fix.</param>
 public sealed record ProjectDetection(
     string Language,
     IReadOnlyList<string> Markers,
     string Name,
+    string NameFrom,
     IReadOnlyList<DetectedValue> Values,
     IReadOnlyList<Ambiguity> Ambiguities,
     IReadOnlyList<string> Notes,
@@ -29,6 +31,14 @@ public sealed record ProjectDetection(
         private readonly List<Ambiguity> _ambiguities = [];
         private readonly List<string> _notes = [];
         private readonly List<string> _problems = [];
+        private string _nameFrom = markers.Count > 0 ? markers[^1] : "";
+
+        /// <summary>Where the name came from, when not the last marker file.</summary>
+        public Builder NamedFrom(string from)
+        {
+            _nameFrom = from;
+            return this;
+        }
 
         public Builder Value(string option, string value, string from)
         {
@@ -54,6 +64,6 @@ public sealed record ProjectDetection(
             return this;
         }
 
-        public ProjectDetection Build() => new(language, markers, name, _values, _ambiguities, _notes, _problems);
+        public ProjectDetection Build() => new(language, markers, name, _nameFrom, _values, _ambiguities, _notes, _problems);
     }
 }

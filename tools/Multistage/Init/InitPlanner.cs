@@ -54,7 +54,7 @@ public static partial class InitPlanner
 
         var (name, nameFrom) = settings.Name is not null
             ? (settings.Name, "--name")
-            : detection is not null ? (detection.Name, string.Join(", ", detection.Markers.Take(1))) : (folder.FolderName, "the folder's name");
+            : detection is not null ? (detection.Name, detection.NameFrom) : (folder.FolderName, "the folder's name");
         if (!AnyLetterOrDigit().IsMatch(name))
         {
             problems.Add($"The name '{name}' ({nameFrom}) has no letter or digit to make an image name from: pass --name my-app.");

@@ -21,8 +21,9 @@ public sealed partial class PythonDetector : IProjectDetector
             return null;
         }
 
-        var name = pyproject is not null && ProjectName().Match(pyproject) is { Success: true } n ? n.Groups[1].Value : folder.FolderName;
-        var found = ProjectDetection.For(Language, name, requirements is not null ? "requirements.txt" : "pyproject.toml");
+        var named = pyproject is not null && ProjectName().Match(pyproject) is { Success: true } n ? n.Groups[1].Value : null;
+        var found = ProjectDetection.For(Language, named ?? folder.FolderName, requirements is not null ? "requirements.txt" : "pyproject.toml")
+            .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name");
         found.Value("dependencies", requirements is not null ? "requirements" : "pyproject", requirements is not null ? "requirements.txt" : "pyproject.toml (no requirements.txt)");
 
         var packages = requirements ?? pyproject!;
