@@ -36,7 +36,9 @@ public sealed class PackageTests(TemplatesFixture fixture, PackagesFixture packa
         var list = await hive.RunAsync(["new", "list"]);
         Assert.True(list.Succeeded, $"dotnet new list failed:\n{list.Describe()}");
         var listed = list.StandardOutput.Split((char[])[' ', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
-        var absent = fixture.Templates.Select(t => t.ShortName).Where(name => !listed.Contains(name)).ToList();
+        var absent = fixture.Templates
+            .SelectMany(t => new[] { t.ShortName, Multistage.Core.Dockerize.ItemTemplate.Load(t.Language, t.FolderPath).ShortName })
+            .Where(name => !listed.Contains(name)).ToList();
         Assert.True(
             absent.Count == 0,
             $"After installing {await packages.TemplatePackageAsync()}, `dotnet new list` does not show: {string.Join(", ", absent)}.\n{list.Describe()}");
@@ -49,7 +51,7 @@ public sealed class PackageTests(TemplatesFixture fixture, PackagesFixture packa
         var scenario = fixture.GetScenario(scenarioName);
         var fromFolder = await fixture.GenerateAsync(scenarioName);
         var fromPackage = Path.Combine(packages.WorkDirectory, "from-package", scenarioName);
-        var result = await (await packages.PackageHiveAsync()).InstantiateAsync(scenario.Template.ShortName, fromPackage, scenario.Options);
+        var result = await (await packages.PackageHiveAsync()).InstantiateAsync(scenario.ShortName, fromPackage, scenario.Options);
         Assert.True(result.Succeeded, $"{scenario} from {await packages.TemplatePackageAsync()} failed:\n{result.Describe()}");
 
         // The user's first command is `docker build .`: Dockerfile must be a file (or, in an exercise, absent).

@@ -20,6 +20,7 @@ public sealed class SnapshotTests(TemplatesFixture fixture)
         // Template scenarios and the generator's seed requests share the Snapshots folder.
         var known = fixture.Scenarios.Select(s => s.Name)
             .Concat(Generator.SeedRequest.All.Select(r => r.Name))
+            .Concat(Multistage.Tests.Shared.InitLayouts.All.Where(l => l.ImageTest).Select(l => Init.InitCommandLineTests.SnapshotName(l.Folder)))
             .Select(name => name + ".verified")
             .ToHashSet(StringComparer.Ordinal);
         var orphans = Directory.Exists(fixture.SnapshotsDirectory)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Multistage.Cli;
 using Multistage.Cli.Comparing;
+using Multistage.Cli.Init;
 using Multistage.Cli.Seeding;
 using Multistage.Cli.Templates;
 using Spectre.Console;
@@ -33,10 +34,14 @@ app.Configure(config =>
     config.AddCommand<CompareCommand>("compare")
         .WithDescription($"Build every sample's single- and multi-stage image and report what they cost. {templates}")
         .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
+    config.AddCommand<InitCommand>("init")
+        .WithDescription($"Add the paired Dockerfiles (multi-stage and single-stage), .dockerignore, compose.yaml and README.Docker.md to an existing project, detecting its language and layout. {templates}")
+        .WithExample("init", "--dry-run")
+        .WithExample("init", "path/to/project", "--runtime", "scratch", "--set", "main=./cmd/api");
 });
 // Spectre hands an option given without its value the text "__default_command" (`seed --out` seeded a
 // folder of that name), so such a command line is refused here, naming the option.
-if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings))) is { } missing)
+if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("init", typeof(InitSettings))) is { } missing)
 {
     return ErrorOutput.BadInput([missing]);
 }

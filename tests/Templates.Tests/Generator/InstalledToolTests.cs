@@ -47,6 +47,24 @@ public sealed class InstalledToolTests(PackagesFixture packages)
     }
 
     [Fact]
+    public async Task Installed_tool_init_writes_with_its_bundled_item_template_what_the_clone_writes()
+    {
+        var tool = await packages.InstalledToolAsync();
+        var outside = InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", NewFolderOutsideTheClone("installed-init"));
+        var installed = await RunInstalledAsync(tool, outside, ["init"]);
+        Assert.True(installed.ExitCode == 0, $"The installed tool's init failed in {outside}:\n{installed.Describe()}");
+        Assert.Contains("Templates: the templates bundled with the tool", installed.StandardOutput, StringComparison.Ordinal);
+
+        var inClone = InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", NewFolderOutsideTheClone("clone-init"));
+        var fromClone = await MultistageCli.RunAsync(inClone, ["init"]);
+        Assert.True(fromClone.ExitCode == 0, $"init from the clone's build failed:\n{fromClone.Describe()}");
+
+        var differences = DirectorySnapshot.Compare(inClone, outside);
+        Assert.True(differences is null,
+            $"init by the installed tool ({outside}) wrote other files than the clone's build ({inClone}): the tool package lacks templates/<language>/.dockerfiles/ (TemplateFiles.props):\n{differences}");
+    }
+
+    [Fact]
     public async Task Installed_tool_help_and_version_name_the_bundled_templates_and_the_package_version()
     {
         var tool = await packages.InstalledToolAsync();

@@ -1,3 +1,4 @@
+using Multistage.Core.Dockerize;
 using Multistage.Core.Templates;
 
 namespace Templates.Tests.Infrastructure;
@@ -19,9 +20,16 @@ public sealed record Scenario(string Name, TemplateMetadata Template, string Run
     /// <summary>True when the scenario exists to render one runtime choice (defaults or --runtime).</summary>
     public bool SelectsRuntime { get; init; }
 
+    /// <summary>The template `dotnet new` runs: the language's project template, or its item template.</summary>
+    public string ShortName { get; init; } = Template.ShortName;
+
+    /// <summary>True for the item template (the Docker files alone, for an existing project).</summary>
+    public bool IsItem => ShortName != Template.ShortName;
+
     /// <summary>
     /// Derived from the metadata alone, no per-language code: defaults, each non-default runtime,
-    /// --exercise, and a non-default name and port. Ordered by template, then as listed here.
+    /// --exercise, a non-default name and port, then the item template with each runtime. Ordered by
+    /// template, then as listed here.
     /// </summary>
     public static IReadOnlyList<Scenario> For(IEnumerable<TemplateMetadata> templates)
     {
@@ -38,9 +46,18 @@ public sealed record Scenario(string Name, TemplateMetadata Template, string Run
             }
             scenarios.Add(new Scenario($"{t.Language}-exercise", t, t.DefaultRuntime, ["-n", FixedName, "--exercise", "true"]));
             scenarios.Add(new Scenario($"{t.Language}-name-and-port", t, t.DefaultRuntime, ["-n", AwkwardName, "--port", NonDefaultPort]));
+
+            // The item template's defaults and each runtime: its FROM lines must match multistage.json too.
+            var item = ItemTemplate.Load(t.Language, t.FolderPath);
+            foreach (var runtime in t.Runtimes.Keys.OrderBy(r => r != t.DefaultRuntime).ThenBy(r => r, StringComparer.Ordinal))
+            {
+                var name = runtime == t.DefaultRuntime ? $"{t.Language}-dockerfiles-defaults" : $"{t.Language}-dockerfiles-runtime-{runtime}";
+                List<string> options = runtime == t.DefaultRuntime ? ["-n", FixedName] : ["-n", FixedName, "--runtime", runtime];
+                scenarios.Add(new Scenario(name, t, runtime, options) { SelectsRuntime = true, ShortName = item.ShortName });
+            }
         }
         return scenarios;
     }
 
-    public override string ToString() => $"{Name} (dotnet new {Template.ShortName} {string.Join(' ', Options)})";
+    public override string ToString() => $"{Name} (dotnet new {ShortName} {string.Join(' ', Options)})";
 }

@@ -83,7 +83,7 @@ public sealed class TemplatesFixture : IDisposable
     {
         var hive = await GetHiveAsync();
         var output = Path.Combine(WorkDirectory, "outputs", scenario.Name);
-        ProcessResult result = await hive.InstantiateAsync(scenario.Template.ShortName, output, scenario.Options);
+        ProcessResult result = await hive.InstantiateAsync(scenario.ShortName, output, scenario.Options);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Generating scenario {scenario} failed:\n{result.Describe()}");

@@ -1,0 +1,3 @@
+module github.com/acme/jobs
+
+go 1.22

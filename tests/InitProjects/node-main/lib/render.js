@@ -1,0 +1,1 @@
+exports.render = () => "status: all systems go\n";

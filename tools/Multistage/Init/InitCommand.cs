@@ -1,0 +1,85 @@
+using Multistage.Cli.Templates;
+using Multistage.Core.Templates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Init;
+
+/// <summary><c>multistage init [DIR]</c>: detect the project, print what was found and what will be
+/// written, then write it with the language's item template (unless --dry-run).</summary>
+public sealed class InitCommand : AsyncCommand<InitSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
+    {
+        InitPlan plan;
+        TemplateSelection templates;
+        try
+        {
+            templates = TemplateSelection.Load(settings);
+            plan = InitPlanner.Plan(settings, templates.Catalog);
+        }
+        catch (TemplateSourceException e)
+        {
+            return ErrorOutput.BadInput([e.Message]);
+        }
+        catch (InitInputException e)
+        {
+            return ErrorOutput.BadInput(e.Problems);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
+        Describe(plan);
+
+        if (plan.DryRun)
+        {
+            AnsiConsole.WriteLine("Dry run: nothing was written.");
+            return ExitCodes.Success;
+        }
+
+        var written = await InitWriter.WriteAsync(plan, cancellationToken);
+        var where = UserPath.Display(plan.Directory);
+        AnsiConsole.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+        AnsiConsole.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
+        return ExitCodes.Success;
+    }
+
+    private static void Describe(InitPlan plan)
+    {
+        var where = UserPath.Display(plan.Directory);
+        if (plan.Detection is { } found)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Found a {plan.Template.Language} project in {where}: {string.Join(", ", found.Markers)}");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"No {plan.Template.Language} project files in {where}: --language {plan.Template.Language} with the template's defaults");
+        }
+
+        var table = new Table().AddColumns("Option", "Value", "From");
+        table.AddRow("name", Markup.Escape(plan.Name), Markup.Escape(plan.NameFrom));
+        foreach (var value in plan.Values)
+        {
+            table.AddRow(Markup.Escape(value.Option), Markup.Escape(value.Value), Markup.Escape(value.From));
+        }
+
+        var set = plan.Values.Select(v => v.Option).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in plan.Template.Options.Where(o => !set.Contains(o.LongName) && o.DefaultValue is not null))
+        {
+            table.AddRow(Markup.Escape(option.LongName), Markup.Escape(option.DefaultValue!), "the template's default");
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var note in plan.Detection?.Notes ?? [])
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        var files = plan.Template.Files.Select(f => plan.Replaced.Contains(f) ? $"{f} (replaced)" : f);
+        AnsiConsole.MarkupLineInterpolated($"Will write to {where}: {string.Join(", ", files)}");
+        AnsiConsole.MarkupLineInterpolated($"[grey]The same with dotnet new, in {where}: {plan.DotnetNewLine}[/]");
+    }
+
+    /// <summary>The image name the item template derives (lower case, runs of other characters as '-').</summary>
+    private static string ImageName(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+}

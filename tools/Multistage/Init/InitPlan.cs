@@ -1,0 +1,36 @@
+using Multistage.Core.Dockerize;
+
+namespace Multistage.Cli.Init;
+
+/// <summary>One option init passes to the item template, and where its value came from (a project
+/// file, a flag), so the user sees why.</summary>
+public sealed record PlannedValue(string Option, string Value, string From);
+
+/// <summary>Everything <c>init</c> will do, decided before anything is written.</summary>
+public sealed record InitPlan(
+    string Directory,
+    ItemTemplate Template,
+    ProjectDetection? Detection,
+    string Name,
+    string NameFrom,
+    IReadOnlyList<PlannedValue> Values,
+    IReadOnlyList<string> Replaced,
+    bool DryRun)
+{
+    /// <summary>The `dotnet new` options of this plan: the name, then every value init chose or was given.</summary>
+    public IReadOnlyList<string> TemplateArguments =>
+        ["-n", Name, .. Values.SelectMany(v => new[] { $"--{v.Option}", v.Value })];
+
+    /// <summary>The same run as a command the user can type (values with spaces quoted).</summary>
+    public string DotnetNewLine =>
+        $"dotnet new {Template.ShortName} " + string.Join(' ', TemplateArguments.Select(Quote));
+
+    private static string Quote(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@+,".Contains(c)) ? value : $"'{value.Replace("'", "'\\''")}'";
+}
+
+/// <summary>Bad input for <c>init</c>: every problem, each naming the fix. Nothing was written.</summary>
+public sealed class InitInputException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

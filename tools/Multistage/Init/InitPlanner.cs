@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Multistage.Core.Dockerize;
+using Multistage.Core.Templates;
+
+namespace Multistage.Cli.Init;
+
+/// <summary>Turns the command line and the project's files into an <see cref="InitPlan"/>: detect, let
+/// every flag override, check every value against the item template, and refuse to replace files
+/// without --force. All problems are collected at once; nothing here writes.</summary>
+public static partial class InitPlanner
+{
+    public static InitPlan Plan(InitSettings settings, IReadOnlyList<TemplateMetadata> catalog)
+    {
+        var problems = new List<string>();
+        var directory = CheckDirectory(settings.Directory, problems);
+        if (directory is null)
+        {
+            throw new InitInputException(problems);
+        }
+
+        var folder = new ProjectFolder(directory);
+        var (template, detection) = PickLanguage(settings, catalog, folder, problems);
+        if (template is null)
+        {
+            throw new InitInputException(problems);
+        }
+
+        var item = ItemTemplate.Load(template.Language, template.FolderPath);
+        var values = new List<PlannedValue>();
+        foreach (var value in detection?.Values ?? [])
+        {
+            values.Add(new PlannedValue(value.Option, value.Value, value.From));
+        }
+
+        var overrides = ParseOverrides(settings, item, problems);
+        foreach (var (option, value) in overrides)
+        {
+            values.RemoveAll(v => v.Option == option);
+            values.Add(new PlannedValue(option, value, option is "runtime" or "port" ? $"--{option}" : "--set"));
+        }
+
+        foreach (var value in values.Where(v => !overrides.ContainsKey(v.Option)))
+        {
+            CheckValue(item, value.Option, value.Value, $"{value.Value} (read from {value.From})", problems);
+        }
+
+        foreach (var ambiguity in detection?.Ambiguities.Where(a => !overrides.ContainsKey(a.Option)) ?? [])
+        {
+            problems.Add($"{template.DisplayName}: {ambiguity.What} ({Shorten(ambiguity.Candidates)}): pass {Flag(ambiguity.Option, ambiguity.Candidates[0])}.");
+        }
+
+        problems.AddRange(detection?.Problems ?? []);
+
+        var (name, nameFrom) = settings.Name is not null
+            ? (settings.Name, "--name")
+            : detection is not null ? (detection.Name, detection.NameFrom) : (folder.FolderName, "the folder's name");
+        if (!AnyLetterOrDigit().IsMatch(name))
+        {
+            problems.Add($"The name '{name}' ({nameFrom}) has no letter or digit to make an image name from: pass --name my-app.");
+        }
+
+        var existing = item.Files.Where(folder.Exists).ToList();
+        if (existing.Count > 0 && !settings.Force)
+        {
+            problems.Add($"{UserPath.Display(directory)} already has {string.Join(", ", existing)}: pass --force to replace {(existing.Count == 1 ? "it" : "them")} (no other file is touched), or move {(existing.Count == 1 ? "it" : "them")} away.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InitInputException(problems);
+        }
+
+        var ordered = values.OrderBy(v => item.Options.ToList().FindIndex(o => o.LongName == v.Option)).ToList();
+        return new InitPlan(directory, item, detection, name, nameFrom, ordered, existing, settings.DryRun);
+    }
+
+    private static string? CheckDirectory(string value, List<string> problems)
+    {
+        if (value.Trim().Length == 0)
+        {
+            problems.Add("DIR is empty: pass the project's folder, for example `init .`.");
+            return null;
+        }
+
+        var full = Path.GetFullPath(value);
+        if (File.Exists(full))
+        {
+            problems.Add($"{value} is a file, not a folder: pass the folder that holds the project.");
+            return null;
+        }
+
+        if (!Directory.Exists(full))
+        {
+            problems.Add($"{value}: there is no folder {full}: pass the folder that holds the project.");
+            return null;
+        }
+
+        return full;
+    }
+
+    /// <summary>--language, else the one language whose detector recognises the folder.</summary>
+    private static (TemplateMetadata?, ProjectDetection?) PickLanguage(
+        InitSettings settings, IReadOnlyList<TemplateMetadata> catalog, ProjectFolder folder, List<string> problems)
+    {
+        var languages = string.Join(", ", catalog.Select(t => t.Language));
+        if (settings.Language is not null)
+        {
+            var chosen = catalog.FirstOrDefault(t => string.Equals(t.Language, settings.Language, StringComparison.OrdinalIgnoreCase));
+            if (chosen is null)
+            {
+                problems.Add($"--language {settings.Language} is not a language of the templates: choose from {languages}.");
+                return (null, null);
+            }
+
+            return (chosen, ProjectDetectors.For(chosen.Language)?.Detect(folder));
+        }
+
+        var found = ProjectDetectors.DetectAll(folder)
+            .Where(d => catalog.Any(t => t.Language == d.Language))
+            .ToList();
+        var where = UserPath.Display(folder.Root);
+        switch (found.Count)
+        {
+            case 1:
+                return (catalog.Single(t => t.Language == found[0].Language), found[0]);
+            case 0:
+                var looked = string.Join("; ", ProjectDetectors.All.Select(d => $"{d.Language}: {d.LooksFor}"));
+                problems.Add($"No project found in {where} (looked for {looked}): run init in the project's folder, or pass --language LANG ({languages}) and its options with --set.");
+                return (null, null);
+            default:
+                var kinds = string.Join(" and ", found.Select(d => $"a {d.Language} project ({d.Markers[0]})"));
+                problems.Add($"{where} holds {kinds}: pass --language {string.Join(" or --language ", found.Select(d => d.Language))} to say which one to containerise.");
+                return (null, null);
+        }
+    }
+
+    /// <summary>--runtime, --port and each --set, checked against the item template's own options.</summary>
+    private static Dictionary<string, string> ParseOverrides(InitSettings settings, ItemTemplate item, List<string> problems)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var known = string.Join(", ", item.Options.Select(o => o.LongName));
+        foreach (var entry in settings.Set)
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problems.Add($"--set {entry} is not OPTION=VALUE: write it as --set main=./cmd/api (options of {item.ShortName}: {known}).");
+                continue;
+            }
+
+            var option = entry[..equals].Trim().TrimStart('-');
+            if (item.Option(option) is null)
+            {
+                problems.Add($"--set {entry}: {item.ShortName} has no option '{option}': choose from {known}.");
+                continue;
+            }
+
+            if (CheckValue(item, option, entry[(equals + 1)..], $"--set {entry}", problems))
+            {
+                overrides[option] = entry[(equals + 1)..];
+            }
+        }
+
+        foreach (var (option, value) in new[] { ("runtime", settings.Runtime), ("port", settings.Port) })
+        {
+            if (value is not null && CheckValue(item, option, value, $"--{option} {value}", problems))
+            {
+                overrides[option] = value;
+            }
+        }
+
+        return overrides;
+    }
+
+    /// <summary>A value the item template accepts: one of a choice's values, a port, a bool, a non-empty string.</summary>
+    private static bool CheckValue(ItemTemplate item, string optionName, string value, string given, List<string> problems)
+    {
+        var option = item.Option(optionName);
+        if (option is null)
+        {
+            // A detector names an option its template lacks: a contributor's mistake, shown as such.
+            problems.Add($"{given}: {item.ShortName} has no option '{optionName}' (the {item.Language} detector and its item template disagree).");
+            return false;
+        }
+
+        string? problem = option switch
+        {
+            { Choices.Count: > 0 } when !option.Choices.Contains(value, StringComparer.Ordinal) =>
+                $"{given}: {item.ShortName} offers no {optionName} '{value}': pass {Flag(optionName, "CHOICE")} with one of {string.Join(", ", option.Choices)}.",
+            { DataType: "integer" } when !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 =>
+                $"{given}: '{value}' is not a port number: pass {Flag(optionName, "N")} with N between 1 and 65535.",
+            { DataType: "bool" } when value is not ("true" or "false") =>
+                $"{given}: '{value}' is not true or false: pass --set {optionName}=true or --set {optionName}=false.",
+            _ when value.Trim().Length == 0 =>
+                $"{given}: the value is empty: pass --set {optionName}=VALUE ({option.Description})",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            problems.Add(problem);
+        }
+
+        return problem is null;
+    }
+
+    private static string Shorten(IReadOnlyList<string> candidates) =>
+        candidates.Count <= 6 ? string.Join(", ", candidates) : $"{string.Join(", ", candidates.Take(5))} and {candidates.Count - 5} more";
+
+    /// <summary>How the user sets an option: its own flag for --runtime and --port, --set for the rest.</summary>
+    private static string Flag(string option, string value) =>
+        option is "runtime" or "port" ? $"--{option} {value}" : $"--set {option}={value}";
+
+    [GeneratedRegex("[A-Za-z0-9]")]
+    private static partial Regex AnyLetterOrDigit();
+}
