@@ -1,23 +1,7 @@
 using Multistage.Core.Docker;
+using Multistage.Core.Pipeline;
 
 namespace Images.Tests;
-
-/// <summary>What one hardened run of the multi-stage image showed: health, the two answers, the stop.</summary>
-/// <param name="HealthFailure">Why Docker never reported it healthy (null: it did).</param>
-public sealed record RunOutcome(
-    string ContainerName,
-    Exception? HealthFailure,
-    HttpAnswer Root,
-    HttpAnswer Healthz,
-    ContainerState BeforeStop,
-    StoppedContainer? Stopped,
-    Exception? StopFailure);
-
-/// <summary>An HTTP probe's body, or why there was none.</summary>
-public sealed record HttpAnswer(int? Status, string Body, string? Error)
-{
-    public override string ToString() => Error is null ? $"HTTP {Status}: \"{Body}\"" : $"no answer: {Error}";
-}
 
 /// <summary>The multi-stage image started with PORT=70000: how it ended and what it said.</summary>
 public sealed record BadPortOutcome(ContainerState State, string Logs);
