@@ -18,7 +18,6 @@ public sealed class ImageFixture : IAsyncLifetime
     public ImageFixture()
     {
         var docker = DockerCli.FromEnvironment();
-        Builder = new DockerBuilder(docker);
         Containers = new DockerContainers(docker);
         Images = new DockerImages(docker);
         RepositoryRoot = RepositoryLayout.FindRoot();
@@ -35,7 +34,6 @@ public sealed class ImageFixture : IAsyncLifetime
     }
 
     public DockerCli Docker { get; }
-    public DockerBuilder Builder { get; }
     public DockerContainers Containers { get; }
     public DockerImages Images { get; }
     public LocalPackageIndexes Indexes { get; }
