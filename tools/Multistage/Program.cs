@@ -2,6 +2,7 @@ using System.Reflection;
 using Multistage.Cli;
 using Multistage.Cli.Checking;
 using Multistage.Cli.Comparing;
+using Multistage.Cli.Pitfalls;
 using Multistage.Cli.Seeding;
 using Multistage.Cli.Templates;
 using Spectre.Console;
@@ -35,13 +36,16 @@ app.Configure(config =>
         .WithDescription($"Grade the multi-stage Dockerfile in a sample folder against what the solution achieves (exit 0 all pass, 1 any fails). {templates}")
         .WithExample("check", "starter/go")
         .WithExample("check", "starter/python", "--json", "grade.json", "--build-arg", "PIP_INDEX_URL=http://127.0.0.1:8000/simple/");
+    config.AddCommand<PitfallsCommand>("pitfalls")
+        .WithDescription($"Reproduce every pitfall of a course seeded with --pitfalls; exit 0 only when each shows its symptom. {templates}")
+        .WithExample("pitfalls", "course");
     config.AddCommand<CompareCommand>("compare")
         .WithDescription($"Build every sample's single- and multi-stage image and report what they cost. {templates}")
         .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
 });
 // Spectre hands an option given without its value the text "__default_command" (`seed --out` seeded a
 // folder of that name), so such a command line is refused here, naming the option.
-if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings))) is { } missing)
+if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)), ("pitfalls", typeof(PitfallsSettings))) is { } missing)
 {
     return ErrorOutput.BadInput([missing]);
 }
