@@ -12,17 +12,8 @@ namespace Images.Tests;
 public sealed partial class ImageTests(ImageFixture fixture)
 {
     // Binaries that must not be in a final image whose metadata says it carries no package manager.
-    private static readonly string[] PackageManagerGlobs = ["**/bin/pip", "**/bin/pip3", "**/bin/pip3.*", "**/bin/npm", "**/bin/npx"];
-
-    [GeneratedRegex(@"^(?<uid>\d+)(:\d+)?$")]
-    private static partial Regex NumericUser();
-
     [GeneratedRegex($"^Hello from {VariantImages.AppName}, an? (?<language>.+) app!$")]
     private static partial Regex Greeting();
-
-    // A Dockerfile step in BuildKit's log: `[stage n/m] COPY ...` (not `[internal] ...` or a FROM).
-    [GeneratedRegex(@"^\[[^\]]+ \d+/\d+\] (COPY|ADD|RUN) ")]
-    private static partial Regex BuildInstruction();
 
     [ImagesTheory]
     [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
@@ -38,10 +29,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
     public async Task Multi_stage_image_runs_as_numeric_non_root(string variant)
     {
         var info = await fixture.Get(variant).MultiInfoAsync();
-        var match = NumericUser().Match(info.User);
-        Assert.True(match.Success,
-            $"{variant}: USER is \"{info.User}\"; expected a numeric uid[:gid] (e.g. 65532:65532) so Kubernetes' runAsNonRoot can verify it.");
-        Assert.True(match.Groups["uid"].Value != "0", $"{variant}: USER is \"{info.User}\", which is root.");
+        Assert.True(SampleRules.IsNumericNonRoot(info.User),
+            $"{variant}: USER is \"{info.User}\"; expected a numeric uid[:gid] other than 0 (e.g. 65532:65532) so Kubernetes' runAsNonRoot can verify it.");
     }
 
     [ImagesTheory]
@@ -93,13 +82,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
     {
         var images = fixture.Get(variant);
         var files = await images.FilesAsync();
-        var globs = images.Variant.Template.ForbiddenPaths
-            .Concat(images.Variant.Runtime.PackageManager is null ? PackageManagerGlobs : [])
-            .Select(pattern => new PathGlob(pattern))
-            .ToList();
-        var found = files
-            .SelectMany(path => globs.Where(glob => glob.IsMatch(path)).Select(glob => $"{path} (matches {glob.Pattern})"))
-            .ToList();
+        var found = SampleRules.ForbiddenFiles(files, images.Variant.Template.ForbiddenPaths
+            .Concat(images.Variant.Runtime.PackageManager is null ? SampleRules.PackageManagerGlobs : []));
         Assert.True(found.Count == 0,
             $"{variant}: the final image holds {found.Count} forbidden path(s), first ones:\n  {string.Join("\n  ", found.Take(20))}\n" +
             "Copy only the artefact into the final stage (multistage.json forbiddenPaths).");
@@ -189,16 +173,15 @@ public sealed partial class ImageTests(ImageFixture fixture)
         var dependencyStep = images.Variant.Template.DependencyStep;
         var rebuild = await images.SourceChangeRebuildAsync();
         Assert.True(rebuild.Succeeded, rebuild.Describe());
-        var steps = rebuild.StepsContaining(dependencyStep);
-        Assert.True(steps.Count > 0,
+        var use = SampleRules.DependencyCache(rebuild, dependencyStep);
+        Assert.True(use.DependencySteps > 0,
             $"{variant}: no build step contains dependencyStep \"{dependencyStep}\" (multistage.json). Steps:\n  " +
             string.Join("\n  ", rebuild.Steps.Select(step => step.Name)) + $"\nLog: {rebuild.Request.LogFile}");
-        var rerun = steps.Where(step => !step.Cached).Select(step => step.Name).ToList();
-        Assert.True(rerun.Count == 0,
-            $"{variant}: after changing only {images.Variant.Template.SourceFile}, \"{string.Join("\", \"", rerun)}\" ran again. " +
+        Assert.True(use.Rerun.Count == 0,
+            $"{variant}: after changing only {images.Variant.Template.SourceFile}, \"{string.Join("\", \"", use.Rerun)}\" ran again. " +
             $"Copy the manifest and lock file and install dependencies before copying the sources. Log: {rebuild.Request.LogFile}");
         // The change must have reached the build at all, or "cached" proves nothing.
-        Assert.True(rebuild.Steps.Any(step => !step.Cached && BuildInstruction().IsMatch(step.Name)),
+        Assert.True(use.ChangeReachedBuild,
             $"{variant}: every step was cached, so the source change never reached the build. Log: {rebuild.Request.LogFile}");
     }
 

@@ -49,14 +49,14 @@ public sealed class InitImageTests(ImageFixture fixture)
     {
         fixture.TrackImage(tag);
         var log = Path.Combine(fixture.BuildLogDirectory, $"init-{layout}-{dockerfile}.log");
-        var result = await fixture.Builder.BuildAsync(new BuildRequest(project, dockerfile, tag) { BuildArguments = arguments, LogFile = log });
+        var result = await fixture.Builder.BuildAsync(new BuildRequest(project, dockerfile, tag) { BuildArguments = arguments, LogFile = log, Network = await fixture.NetworkAsync() });
         Assert.True(result.Succeeded, $"{layout}: docker build -f {dockerfile} of what init wrote in {project} failed (log: {log}):\n{result.Describe()}");
         return tag;
     }
 
     private async Task RunAsync(InitLayout layout, string image, string container, int port, bool hardened, bool waitForHealth)
     {
-        var options = new ContainerRunOptions(image, container)
+        var options = ContainerRunOptions.Serving(image, container, await fixture.NetworkAsync(), port) with
         {
             ReadOnly = hardened,
             Tmpfs = hardened ? "/tmp" : null,

@@ -13,18 +13,12 @@ public sealed class VariantImages
     /// <summary>The project name given to `dotnet new -n`: lower case letters only, the same in every sourceName form.</summary>
     public const string AppName = "imagetest";
 
-    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan HealthTimeout = SampleRun.HealthTimeout;
 
     private readonly ImageFixture fixture;
     private readonly Lazy<Task<string>> generated;
-    private readonly Lazy<Task<BuildResult>> multiBuild;
-    private readonly Lazy<Task<BuildResult>> singleBuild;
-    private readonly Lazy<Task<ImageInfo>> multiInfo;
-    private readonly Lazy<Task<ImageInfo>> singleInfo;
-    private readonly Lazy<Task<IReadOnlyList<string>>> files;
-    private readonly Lazy<Task<RunOutcome>> run;
+    private readonly Lazy<Task<SampleRun>> pipeline;
     private readonly Lazy<Task<HttpAnswer>> singleRoot;
-    private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
     private readonly Lazy<IReadOnlyDictionary<string, Task<InputOutcome>>> inputRuns;
     private readonly IReadOnlyDictionary<ClientLoad, Lazy<Task<LoadedStop>>> loadedStops;
 
@@ -40,14 +34,8 @@ public sealed class VariantImages
         Name = $"multistage-test-{key}-{fixture.RunId}";
         Key = key;
         generated = Once(GenerateAsync);
-        multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
-        singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
-        multiInfo = Once(async () => { await MultiBuildAsync(); return await fixture.Images.InspectAsync(MultiTag); });
-        singleInfo = Once(async () => { await SingleBuildAsync(); return await fixture.Images.InspectAsync(SingleTag); });
-        files = Once(async () => { await MultiBuildAsync(); return await fixture.Images.ListFilesAsync(MultiTag); });
-        run = Once(RunHardenedAsync);
+        pipeline = Once(CreatePipelineAsync);
         singleRoot = Once(RunSingleStageAsync);
-        sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
         // Every row starts on first use, so the rows' containers run side by side (ContainerSlots at a time).
         inputRuns = new(() => InputContract.Cases.ToDictionary(row => row.Name, RunWithInputAsync), LazyThreadSafetyMode.ExecutionAndPublication);
         loadedStops = Enum.GetValues<ClientLoad>().ToDictionary(load => load, load => Once(() => StopUnderLoadAsync(load)));
@@ -68,21 +56,29 @@ public sealed class VariantImages
     public string RebuiltTag => $"{Name}:rebuilt";
 
     /// <summary>Whether a build was asked for and worked (the report lists only what exists).</summary>
-    public bool MultiBuilt => multiBuild.IsValueCreated && multiBuild.Value.IsCompletedSuccessfully;
-    public bool SingleBuilt => singleBuild.IsValueCreated && singleBuild.Value.IsCompletedSuccessfully;
+    public bool MultiBuilt => Pipeline is { MultiBuilt: true };
+    public bool SingleBuilt => Pipeline is { SingleBuilt: true };
 
-    public Task<BuildResult> MultiBuildAsync() => multiBuild.Value;
-    public Task<BuildResult> SingleBuildAsync() => singleBuild.Value;
-    public Task<ImageInfo> MultiInfoAsync() => multiInfo.Value;
-    public Task<ImageInfo> SingleInfoAsync() => singleInfo.Value;
-    public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
-    public Task<RunOutcome> RunAsync() => run.Value;
+    // The core steps are Core's pipeline (the one `multistage check` grades with); a failed build
+    // throws here with its log, so every test that needs the image reports the same cause.
+    public async Task<BuildResult> MultiBuildAsync() => Succeeded(await (await pipeline.Value).MultiBuildAsync());
+    public async Task<BuildResult> SingleBuildAsync() => Succeeded(await (await pipeline.Value).SingleBuildAsync());
+    public async Task<ImageInfo> MultiInfoAsync() => await (await pipeline.Value).MultiInfoAsync();
+    public async Task<ImageInfo> SingleInfoAsync() => await (await pipeline.Value).SingleInfoAsync();
+    public async Task<IReadOnlyList<string>> FilesAsync() => await (await pipeline.Value).FilesAsync();
+    public async Task<RunOutcome> RunAsync() => await (await pipeline.Value).RunAsync();
+    public async Task<BuildResult> SourceChangeRebuildAsync() => await (await pipeline.Value).SourceChangeRebuildAsync();
     public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
-    public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 
-    public string LogFile(string kind) => Path.Combine(fixture.BuildLogDirectory, $"{Key}-{kind}.log");
+    /// <summary>Where the pipeline writes the build log of one kind (multi, single, rebuild).</summary>
+    public string LogFile(string kind) => $"{LogPrefix}-{kind}.log";
+
+    private string LogPrefix => Path.Combine(fixture.BuildLogDirectory, Key);
+
+    /// <summary>The pipeline, once it exists (null before the first step was asked for).</summary>
+    private SampleRun? Pipeline => pipeline.IsValueCreated && pipeline.Value.IsCompletedSuccessfully ? pipeline.Value.Result : null;
 
     private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -99,64 +95,21 @@ public sealed class VariantImages
         return output;
     }
 
-    private async Task<BuildResult> BuildAsync(string dockerfile, string tag, string kind)
+    private async Task<SampleRun> CreatePipelineAsync()
     {
         var directory = await generated.Value;
-        fixture.TrackImage(tag);
-        var result = await fixture.Builder.BuildAsync(new BuildRequest(directory, dockerfile, tag)
-        {
-            Network = await fixture.NetworkAsync(),
-            BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
-            LogFile = LogFile(kind),
-        });
-        return result.Succeeded ? result : throw new InvalidOperationException($"{Variant.Id}: {result.Describe()}");
+        var context = new SampleRunContext(
+            fixture.Docker,
+            await fixture.NetworkAsync(),
+            await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
+            Name,
+            LogPrefix,
+            fixture.TrackImage);
+        return new SampleRun(context, Variant.Template, directory);
     }
 
-    /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, reached on loopback only.</summary>
-    private async Task<RunOutcome> RunHardenedAsync()
-    {
-        await MultiBuildAsync();
-        var container = $"{Name}-run";
-        var port = FreeLoopbackPort.Next();
-        var options = ContainerRunOptions.Serving(MultiTag, container, await fixture.NetworkAsync(), port) with
-        {
-            // The image's own HEALTHCHECK decides; a short interval only saves waiting for its first run.
-            HealthInterval = TimeSpan.FromSeconds(1),
-        };
-        try
-        {
-            await fixture.Containers.RunDetachedAsync(options);
-            Exception? healthFailure = null;
-            try
-            {
-                await fixture.Containers.WaitUntilHealthyAsync(container, HealthTimeout);
-            }
-            catch (InvalidOperationException e)
-            {
-                healthFailure = e;
-            }
-
-            var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
-            var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
-            var beforeStop = await fixture.Containers.StateAsync(container);
-            StoppedContainer? stopped = null;
-            Exception? stopFailure = null;
-            try
-            {
-                stopped = await fixture.Containers.StopAsync(container);
-            }
-            catch (DockerCommandException e)
-            {
-                stopFailure = e;
-            }
-
-            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure);
-        }
-        finally
-        {
-            await fixture.Containers.RemoveAsync(container);
-        }
-    }
+    private BuildResult Succeeded(BuildResult result) =>
+        result.Succeeded ? result : throw new InvalidOperationException($"{Variant.Id}: {result.Describe()}");
 
     /// <summary>The naive image, run plainly: it must at least work.</summary>
     private async Task<HttpAnswer> RunSingleStageAsync()
@@ -267,30 +220,5 @@ public sealed class VariantImages
         {
             await fixture.Containers.RemoveAsync(container);
         }
-    }
-
-    /// <summary>
-    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The change
-    /// is new for every variant and run (see <see cref="SourceChange"/>), so no earlier cache hides it.
-    /// </summary>
-    private async Task<BuildResult> RebuildAfterSourceChangeAsync()
-    {
-        await MultiBuildAsync();
-        var directory = await generated.Value;
-        var source = Path.Combine(directory, Variant.Template.SourceFile);
-        if (!File.Exists(source))
-        {
-            throw new InvalidOperationException(
-                $"{Variant.Id}: sourceFile '{Variant.Template.SourceFile}' (multistage.json) is not in the generated project {directory}.");
-        }
-
-        await SourceChange.AppendInertLineAsync(source);
-        fixture.TrackImage(RebuiltTag);
-        return await fixture.Builder.BuildAsync(new BuildRequest(directory, "Dockerfile", RebuiltTag)
-        {
-            Network = await fixture.NetworkAsync(),
-            BuildArguments = await fixture.Indexes.BuildArgumentsAsync(Variant.Template.PackageIndexBuildArg),
-            LogFile = LogFile("rebuild"),
-        });
     }
 }

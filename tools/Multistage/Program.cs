@@ -1,7 +1,9 @@
 using System.Reflection;
 using Multistage.Cli;
+using Multistage.Cli.Checking;
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Init;
+using Multistage.Cli.Pitfalls;
 using Multistage.Cli.Seeding;
 using Multistage.Cli.Templates;
 using Spectre.Console;
@@ -31,6 +33,13 @@ app.Configure(config =>
         .WithDescription($"Seed a course repository with the languages side by side (default command). {templates}")
         .WithExample("seed")
         .WithExample("seed", "--out", "course", "--languages", "go,rust", "--runtime", "go=scratch", "--mode", "both");
+    config.AddCommand<CheckCommand>("check")
+        .WithDescription($"Grade the multi-stage Dockerfile in a sample folder against what the solution achieves (exit 0 all pass, 1 any fails). {templates}")
+        .WithExample("check", "starter/go")
+        .WithExample("check", "starter/python", "--json", "grade.json", "--build-arg", "PIP_INDEX_URL=http://127.0.0.1:8000/simple/");
+    config.AddCommand<PitfallsCommand>("pitfalls")
+        .WithDescription($"Reproduce every pitfall of a course seeded with --pitfalls; exit 0 only when each shows its symptom. {templates}")
+        .WithExample("pitfalls", "course");
     config.AddCommand<CompareCommand>("compare")
         .WithDescription($"Build every sample's single- and multi-stage image and report what they cost. {templates}")
         .WithExample("compare", "course", "--out", "course/report", "--json", "course/report/comparison.json");
@@ -41,7 +50,7 @@ app.Configure(config =>
 });
 // Spectre hands an option given without its value the text "__default_command" (`seed --out` seeded a
 // folder of that name), so such a command line is refused here, naming the option.
-if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("init", typeof(InitSettings))) is { } missing)
+if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)), ("pitfalls", typeof(PitfallsSettings)), ("init", typeof(InitSettings))) is { } missing)
 {
     return ErrorOutput.BadInput([missing]);
 }

@@ -52,6 +52,15 @@ public static partial class DockerfileStages
         return stages;
     }
 
+    /// <summary>The value of every `COPY --from=` in the file, in order: a stage name, a stage number or an image.</summary>
+    public static IReadOnlyList<string> CopySources(string dockerfileText) =>
+        Instructions(dockerfileText)
+            .Select(instruction => instruction.Text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words[0].Equals("COPY", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(words => words.Skip(1).Where(w => w.StartsWith("--from=", StringComparison.OrdinalIgnoreCase)))
+            .Select(option => option["--from=".Length..])
+            .ToList();
+
     /// <summary>Instructions with continuation lines joined and comments dropped, with their first line number.</summary>
     private static IEnumerable<(string Text, int Line)> Instructions(string text)
     {

@@ -41,28 +41,16 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             return ExitCodes.BadInput;
         }
 
-        var docker = DockerCli.FromEnvironment();
-        var daemon = await DaemonStatus.ProbeAsync(docker, cancellationToken: cancellationToken);
-        if (!daemon.Available)
+        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        if (connection is null)
         {
-            ErrorOutput.Line(daemon.Problem);
-            return ExitCodes.NoDaemon;
+            return exitCode;
         }
 
-        NetworkMode network;
-        try
-        {
-            network = await NetworkChoice.DetectAsync(docker, cancellationToken);
-        }
-        catch (ArgumentException e)
-        {
-            ErrorOutput.Line(e.Message);
-            return ExitCodes.BadInput;
-        }
-
+        var (docker, daemon, network) = connection;
         // Said once the work starts: without a daemon the one line that says how to start one stays alone.
         AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
-        var measurer = new ImageMeasurer(docker, network, ParseBuildArguments(settings.BuildArguments));
+        var measurer = new ImageMeasurer(docker, network, BuildArgumentOption.Parse(settings.BuildArguments));
         var measurements = new List<ImageMeasurement>();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -116,19 +104,6 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         }
 
         return found.Where(s => wanted.Contains(s.Template.Language, StringComparer.OrdinalIgnoreCase)).ToList();
-    }
-
-    /// <summary>KEY=VALUE pairs (checked by <see cref="CompareSettings.Validate"/>); a repeated key keeps
-    /// its last value, as `docker build --build-arg` does, instead of failing on a duplicate key.</summary>
-    private static Dictionary<string, string> ParseBuildArguments(IEnumerable<string> pairs)
-    {
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parts in pairs.Select(p => p.Split('=', 2)))
-        {
-            arguments[parts[0]] = parts[1];
-        }
-
-        return arguments;
     }
 
     private static async Task<IReadOnlyList<string>> WriteReportsAsync(Comparison comparison, string outDirectory, string? jsonFile, CancellationToken ct)

@@ -39,14 +39,10 @@ public sealed class CompareSettings : TemplateSettings
             return Spectre.Console.ValidationResult.Error($"--pulls {Pulls}: the number of pulls must be at least 1.");
         }
 
-        var bad = BuildArguments.FirstOrDefault(a => !a.Contains('=') || a.StartsWith('='));
-        if (bad is not null)
-        {
-            return Spectre.Console.ValidationResult.Error($"--build-arg '{bad}' is not KEY=VALUE: write it as, for example, --build-arg PIP_INDEX_URL=http://127.0.0.1:8000/simple/.");
-        }
-
         // Where the report goes is checked now, not after every image has been built.
-        var problem = (Out is null ? null : OutputPaths.FolderProblem("--out", Out)) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
+        var problem = BuildArgumentOption.Problem(BuildArguments)
+                      ?? (Out is null ? null : OutputPaths.FolderProblem("--out", Out))
+                      ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
         return problem is null ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error(problem);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Multistage.Core.Docker;
 using Multistage.Core.Net;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 
 namespace Multistage.Cli.Comparing;
@@ -19,45 +20,34 @@ public sealed class ImageMeasurer(DockerCli docker, NetworkMode network, IReadOn
 
     public async Task<ImageMeasurement> MeasureAsync(CourseSample sample, string dockerfile, string tag, CancellationToken ct)
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"multistage-compare-{Guid.NewGuid():N}");
-        try
-        {
-            CopyDirectory(sample.Directory, copy);
-            var cold = await builder.BuildCheckedAsync(Request(copy, dockerfile, tag, noCache: true), ct);
-            var info = await images.InspectAsync(tag, ct);
-            var compressed = await images.CompressedSizeAsync(tag, ct);
-            var startToHealthy = await StartToHealthyAsync(tag, ct);
+        using var privateCopy = PrivateCopy.Of(sample.Directory, "compare");
+        var copy = privateCopy.Directory;
+        var cold = await builder.BuildCheckedAsync(Request(copy, dockerfile, tag, noCache: true), ct);
+        var info = await images.InspectAsync(tag, ct);
+        var compressed = await images.CompressedSizeAsync(tag, ct);
+        var startToHealthy = await StartToHealthyAsync(tag, ct);
 
-            // A source-only change: the dependency layers should come from the cache. A fixed edit (say, one
-            // more newline) would be cached by the previous compare run and time a no-op build instead.
-            // The edited build gets its own tag, removed after, so `tag` stays the measured image.
-            await SourceChange.AppendInertLineAsync(Path.Combine(copy, sample.Template.SourceFile), ct);
-            var rebuildTag = $"{tag}-rebuild";
-            var warm = await builder.BuildCheckedAsync(Request(copy, dockerfile, rebuildTag, noCache: false), ct);
-            await images.RemoveAsync([rebuildTag], ct);
+        // A source-only change: the dependency layers should come from the cache. A fixed edit (say, one
+        // more newline) would be cached by the previous compare run and time a no-op build instead.
+        // The edited build gets its own tag, removed after, so `tag` stays the measured image.
+        await SourceChange.AppendInertLineAsync(Path.Combine(copy, sample.Template.SourceFile), ct);
+        var rebuildTag = $"{tag}-rebuild";
+        var warm = await builder.BuildCheckedAsync(Request(copy, dockerfile, rebuildTag, noCache: false), ct);
+        await images.RemoveAsync([rebuildTag], ct);
 
-            return new ImageMeasurement(
-                sample.Template.Language,
-                sample.Template.DisplayName,
-                dockerfile == "Dockerfile" ? sample.Variant : "single-stage",
-                dockerfile,
-                tag,
-                await BaseImagesAsync(Path.Combine(copy, dockerfile), ct),
-                info.Size,
-                compressed,
-                info.LayerCount,
-                cold.Duration.TotalSeconds,
-                warm.Duration.TotalSeconds,
-                startToHealthy.TotalSeconds);
-        }
-        finally
-        {
-            // Absent when copying failed: the delete must not hide that error.
-            if (Directory.Exists(copy))
-            {
-                Directory.Delete(copy, recursive: true);
-            }
-        }
+        return new ImageMeasurement(
+            sample.Template.Language,
+            sample.Template.DisplayName,
+            dockerfile == "Dockerfile" ? sample.Variant : "single-stage",
+            dockerfile,
+            tag,
+            await BaseImagesAsync(Path.Combine(copy, dockerfile), ct),
+            info.Size,
+            compressed,
+            info.LayerCount,
+            cold.Duration.TotalSeconds,
+            warm.Duration.TotalSeconds,
+            startToHealthy.TotalSeconds);
     }
 
     private BuildRequest Request(string context, string dockerfile, string tag, bool noCache) =>
@@ -116,19 +106,5 @@ public sealed class ImageMeasurer(DockerCli docker, NetworkMode network, IReadOn
         }
 
         return bases;
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, directory)));
-        }
-
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetRelativePath(source, file)));
-        }
     }
 }

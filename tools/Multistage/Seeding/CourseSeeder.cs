@@ -1,4 +1,5 @@
 using Multistage.Cli.Rendering;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 
 namespace Multistage.Cli.Seeding;
@@ -40,6 +41,11 @@ public sealed class CourseSeeder
                 }
             }
 
+            if (plan.Pitfalls)
+            {
+                await WritePitfallsAsync(plan, hive, staging, progress, ct);
+            }
+
             var model = CourseModel.From(plan);
             foreach (var (template, relativePath) in CourseFiles)
             {
@@ -49,12 +55,34 @@ public sealed class CourseSeeder
             }
 
             // The last step, and not cancellable: a few renames that leave the old course or the new one.
-            CourseFolderSwap.Commit(staging, plan.OutputDirectory, [.. plan.SampleFolders, .. CourseFiles.Select(f => f.Path)]);
+            CourseFolderSwap.Commit(staging, plan.OutputDirectory, [.. plan.SampleFolders, PitfallSample.FolderName, .. CourseFiles.Select(f => f.Path)]);
         }
         finally
         {
             DeleteIfPresent(hiveDirectory);
             DeleteIfPresent(staging);
+        }
+    }
+
+    /// <summary>Each language's pitfalls: the sample on the pitfall's runtime, with its edit applied.</summary>
+    private static async Task WritePitfallsAsync(SeedPlan plan, TemplateHive hive, string staging, Action<string> progress, CancellationToken ct)
+    {
+        foreach (var language in plan.Languages)
+        {
+            foreach (var pitfall in Pitfall.LoadFor(language.Template))
+            {
+                var relative = PitfallSample.Folder(language, pitfall);
+                progress($"pitfall {pitfall.Name} -> {relative}");
+                var onRuntime = language with { Runtime = pitfall.Runtime ?? language.Runtime };
+                var target = Path.Combine(staging, relative);
+                var result = await hive.InstantiateAsync(language.Template.ShortName, target, InstantiationOptions(onRuntime, exercise: false), ct);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"dotnet new {language.Template.ShortName} for pitfall {pitfall.Name} failed:{Environment.NewLine}{result.Describe()}");
+                }
+
+                await PitfallSample.CompleteAsync(target, language, pitfall, ct);
+            }
         }
     }
 

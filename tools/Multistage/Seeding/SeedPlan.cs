@@ -15,6 +15,9 @@ public sealed record LanguagePlan(TemplateMetadata Template, string Runtime, int
 /// <param name="CatalogLanguages">Every language of the template set, seeded or not: their folders are a seed's to replace.</param>
 public sealed record SeedPlan(string OutputDirectory, SeedMode Mode, IReadOnlyList<LanguagePlan> Languages, bool Force, IReadOnlyList<string> CatalogLanguages)
 {
+    /// <summary>Also write pitfalls/: each language's pitfalls as runnable samples (seed --pitfalls).</summary>
+    public bool Pitfalls { get; init; }
+
     /// <summary>The sample folders any seed may write (in any mode): --force replaces them whole, so a
     /// course never mixes modes or keeps a sample the new seed does not write.</summary>
     public IReadOnlyList<string> SampleFolders =>

@@ -28,7 +28,7 @@ public static class SeedPlanner
         var languages = templates
             .Select((t, i) => new LanguagePlan(t, runtimes.GetValueOrDefault(t.Language, t.DefaultRuntime), portBase + i))
             .ToList();
-        return new SeedPlan(output!, mode, languages, settings.Force, catalog.Select(t => t.Language).ToList());
+        return new SeedPlan(output!, mode, languages, settings.Force, catalog.Select(t => t.Language).ToList()) { Pitfalls = settings.Pitfalls };
     }
 
     /// <summary>A number (given as text so a missing or odd value is reported here, by name, like the rest).</summary>

@@ -30,6 +30,10 @@ public sealed class SeedSettings : TemplateSettings
     [DefaultValue("8080")]
     public string PortBase { get; init; } = "8080";
 
+    [CommandOption("--pitfalls")]
+    [Description("Also write pitfalls/: the course notes' pitfalls as samples with one deliberate mistake each, which `multistage pitfalls` reproduces.")]
+    public bool Pitfalls { get; init; }
+
     [CommandOption("-f|--force")]
     [Description("Seed into a non-empty folder: replace what a seed writes there (every sample folder and the course files), so no sample of an earlier seed or mode stays. Other files are kept.")]
     public bool Force { get; init; }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Images.Tests;
+namespace Multistage.Core.Pipeline;
 
 /// <summary>
 /// multistage.json's forbiddenPaths globs (CONTRIBUTING.md): paths without a leading `/`, `*` within one

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Images.Tests;
+namespace Multistage.Core.Pipeline;
 
 /// <summary>GETs a URL on loopback, retrying until it answers or the time is up (the app may still be starting).</summary>
 public static class HttpProbe

@@ -1,0 +1,45 @@
+using Multistage.Core.Templates;
+using Multistage.Tests.Shared;
+
+namespace Images.Tests.Generator;
+
+/// <summary>The pitfall gallery cannot rot: every pitfall of every template, seeded with --pitfalls,
+/// shows its symptom when `multistage pitfalls` builds and runs it.</summary>
+[Collection(ImagesCollection.Name)]
+[Trait("Category", "Images")]
+public sealed class PitfallsCommandTests(ImageFixture fixture)
+{
+    [ImagesFact]
+    public async Task Every_pitfall_shows_its_symptom()
+    {
+        var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot));
+        var withPitfalls = catalog.Where(t => Multistage.Core.Pipeline.Pitfall.LoadFor(t).Count > 0).Select(t => t.Language).ToList();
+        Assert.NotEmpty(withPitfalls);
+        var work = Path.Combine(Path.GetTempPath(), $"multistage-pitfalls-{Guid.NewGuid():N}");
+        try
+        {
+            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", string.Join(',', withPitfalls), "--pitfalls"]);
+            Assert.True(seed.Succeeded, $"Seeding the pitfalls failed:\n{seed.Describe()}");
+
+            var arguments = new List<string> { "pitfalls", "course" };
+            foreach (var template in catalog.Where(t => withPitfalls.Contains(t.Language) && t.PackageIndexBuildArg is not null))
+            {
+                foreach (var (key, value) in await fixture.Indexes.BuildArgumentsAsync(template.PackageIndexBuildArg))
+                {
+                    arguments.AddRange(["--build-arg", $"{key}={value}"]);
+                }
+            }
+
+            var result = await MultistageCli.RunAsync(work, arguments, timeout: TimeSpan.FromMinutes(20));
+            Assert.True(result.ExitCode == 0, $"Expected every pitfall to show its symptom:\n{result.Describe()}");
+            Assert.Contains("pitfalls showed their symptom.", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+}

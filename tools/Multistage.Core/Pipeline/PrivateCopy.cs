@@ -1,0 +1,43 @@
+namespace Multistage.Core.Pipeline;
+
+/// <summary>A temporary copy of a sample folder, so measuring or grading never edits the user's files
+/// (the cache check appends to a source file). Disposing deletes it.</summary>
+public sealed class PrivateCopy : IDisposable
+{
+    private PrivateCopy(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public static PrivateCopy Of(string source, string purpose)
+    {
+        var copy = new PrivateCopy(Path.Combine(Path.GetTempPath(), $"multistage-{purpose}-{Guid.NewGuid():N}"));
+        try
+        {
+            System.IO.Directory.CreateDirectory(copy.Directory);
+            foreach (var folder in System.IO.Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+            {
+                System.IO.Directory.CreateDirectory(Path.Combine(copy.Directory, Path.GetRelativePath(source, folder)));
+            }
+
+            foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                File.Copy(file, Path.Combine(copy.Directory, Path.GetRelativePath(source, file)));
+            }
+
+            return copy;
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}

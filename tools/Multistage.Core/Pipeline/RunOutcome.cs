@@ -1,0 +1,20 @@
+using Multistage.Core.Docker;
+
+namespace Multistage.Core.Pipeline;
+
+/// <summary>What one hardened run of the multi-stage image showed: health, the two answers, the stop.</summary>
+/// <param name="HealthFailure">Why Docker never reported it healthy (null: it did).</param>
+public sealed record RunOutcome(
+    string ContainerName,
+    Exception? HealthFailure,
+    HttpAnswer Root,
+    HttpAnswer Healthz,
+    ContainerState BeforeStop,
+    StoppedContainer? Stopped,
+    Exception? StopFailure);
+
+/// <summary>An HTTP probe's body, or why there was none.</summary>
+public sealed record HttpAnswer(int? Status, string Body, string? Error)
+{
+    public override string ToString() => Error is null ? $"HTTP {Status}: \"{Body}\"" : $"no answer: {Error}";
+}

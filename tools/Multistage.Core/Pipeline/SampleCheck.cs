@@ -1,0 +1,17 @@
+namespace Multistage.Core.Pipeline;
+
+/// <summary>One thing a finished multi-stage Dockerfile achieves, graded on a <see cref="SampleRun"/>.</summary>
+/// <param name="Id">Stable name for --json and scripts.</param>
+/// <param name="Hint">One line from the course notes' lessons, shown when the check fails.</param>
+public sealed record SampleCheck(string Id, string Title, string Hint, Func<SampleRun, Task<CheckVerdict>> Evaluate);
+
+/// <summary>A check's result on one sample: the figure it measured and, on failure, what was wrong.</summary>
+public sealed record CheckVerdict(bool Passed, string Figure, string? Problem = null)
+{
+    public static CheckVerdict Pass(string figure) => new(true, figure);
+
+    public static CheckVerdict Fail(string figure, string problem) => new(false, figure, problem);
+}
+
+/// <summary>A graded check, as `check` prints it and writes it to JSON.</summary>
+public sealed record CheckOutcome(string Id, string Title, bool Passed, string Figure, string? Problem, string? Hint);

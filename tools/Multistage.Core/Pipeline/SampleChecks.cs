@@ -1,0 +1,173 @@
+using System.Globalization;
+using Multistage.Core.Docker;
+
+namespace Multistage.Core.Pipeline;
+
+/// <summary>
+/// What the solution Dockerfiles achieve, as checks on any sample folder: the grading list of
+/// `multistage check`. Each hint is one of the course notes' lessons, for the learner who failed it.
+/// </summary>
+public static class SampleChecks
+{
+    public static IReadOnlyList<SampleCheck> All { get; } =
+    [
+        new("builds", "The multi-stage Dockerfile builds",
+            "Build it yourself with `docker build .` and read the first error; each stage starts from its own FROM.",
+            Builds),
+        new("named-stages", "Stages are named and copied from by name",
+            "Name the build stage (FROM ... AS build) and copy with COPY --from=build: --from=0 breaks when a stage is inserted.",
+            NamedStages),
+        new("no-toolchain", "The final image holds no toolchain, sources or caches",
+            "Copy only the artefact into the final stage: no compiler in production means nothing to compile an attack with.",
+            NoToolchain),
+        new("size", "The final image is a small share of the single-stage one",
+            "Start the final stage from a small runtime base (alpine, slim, distroless, scratch), not from the build image.",
+            Size),
+        new("non-root", "It runs as a numeric non-root user",
+            "Add USER 65532:65532 (numeric, so Kubernetes' runAsNonRoot can verify it) in the final stage.",
+            NonRoot),
+        new("exec-form", "ENTRYPOINT/CMD are in exec form",
+            "Write ENTRYPOINT [\"/app/server\"]: the shell form needs a /bin/sh (scratch has none) and a shell as PID 1 swallows SIGTERM.",
+            ExecForm),
+        new("healthy", "It turns healthy by its own HEALTHCHECK",
+            "Add HEALTHCHECK CMD [\"/app/server\", \"--healthcheck\"] in exec form: the final image may have no shell or curl.",
+            Healthy),
+        new("answers", "It answers / and /healthz",
+            "Keep PORT and HOST as the app reads them (ENV PORT=..., EXPOSE) and copy everything the app needs at run time.",
+            Answers),
+        new("sigterm", "It exits by itself on SIGTERM",
+            "Start the app itself as PID 1 (exec form, no shell wrapper): Docker kills what ignores SIGTERM after 10 s.",
+            StopsOnSigterm),
+        new("dependency-cache", "A source-only change reuses the dependency layer",
+            "Copy the manifest and lock file and install dependencies before copying the sources.",
+            DependencyCache),
+        new("build-check", "`docker build --check` finds nothing",
+            "Run `docker build --check .` and fix each warning it names (for example `FROM ... AS` in matching case).",
+            BuildCheck),
+    ];
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+    private static string Megabytes(long bytes) => (bytes / 1_000_000d).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+
+    private static async Task<CheckVerdict> Builds(SampleRun run)
+    {
+        var build = await run.MultiBuildAsync();
+        return build.Succeeded
+            ? CheckVerdict.Pass(Seconds(build.Duration))
+            : CheckVerdict.Fail("failed", build.Process.StandardError.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output");
+    }
+
+    private static Task<CheckVerdict> NamedStages(SampleRun run)
+    {
+        var text = File.ReadAllText(Path.Combine(run.Directory, "Dockerfile"));
+        var stages = DockerfileStages.Parse(text);
+        var names = stages.Select(s => s.Name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sources = DockerfileStages.CopySources(text);
+        var figure = $"{stages.Count} stage(s), COPY --from={(sources.Count == 0 ? "none" : string.Join(",", sources))}";
+        if (stages.Count < 2 || sources.Count == 0)
+        {
+            return Task.FromResult(CheckVerdict.Fail(figure, "there is one stage, or nothing is copied from an earlier one: this is not a multi-stage build yet"));
+        }
+
+        var unnamed = sources.Where(s => !names.Contains(s) && s.All(char.IsAsciiDigit)).ToList();
+        return Task.FromResult(unnamed.Count == 0
+            ? CheckVerdict.Pass(figure)
+            : CheckVerdict.Fail(figure, $"COPY --from={string.Join(", --from=", unnamed)} copies from a stage by number"));
+    }
+
+    private static async Task<CheckVerdict> NoToolchain(SampleRun run)
+    {
+        var found = SampleRules.ForbiddenFiles(await run.FilesAsync(), run.Template.ForbiddenPaths);
+        return found.Count == 0
+            ? CheckVerdict.Pass("0 forbidden paths")
+            : CheckVerdict.Fail($"{found.Count} forbidden path(s)", $"for example {string.Join(", ", found.Take(3))}");
+    }
+
+    private static async Task<CheckVerdict> Size(SampleRun run)
+    {
+        var multi = await run.MultiInfoAsync();
+        var single = await run.SingleInfoAsync();
+        var ratio = multi.Size / (double)single.Size;
+        var figure = $"{Megabytes(multi.Size)} = {ratio.ToString("P1", CultureInfo.InvariantCulture)} of {Megabytes(single.Size)} (at most {run.Template.MaxSizeRatio.ToString("P0", CultureInfo.InvariantCulture)})";
+        return ratio <= run.Template.MaxSizeRatio ? CheckVerdict.Pass(figure) : CheckVerdict.Fail(figure, "the final image is too large a share of the single-stage image");
+    }
+
+    private static async Task<CheckVerdict> NonRoot(SampleRun run)
+    {
+        var user = (await run.MultiInfoAsync()).User;
+        var shown = user.Length == 0 ? "(none: root)" : user;
+        return SampleRules.IsNumericNonRoot(user) ? CheckVerdict.Pass($"USER {shown}") : CheckVerdict.Fail($"USER {shown}", "not a numeric uid other than 0");
+    }
+
+    private static async Task<CheckVerdict> ExecForm(SampleRun run)
+    {
+        var info = await run.MultiInfoAsync();
+        var command = info.Entrypoint.Concat(info.Cmd).ToList();
+        var figure = command.Count == 0 ? "no ENTRYPOINT or CMD" : string.Join(" ", command);
+        return command.Count > 0 && !info.UsesShellForm ? CheckVerdict.Pass(figure) : CheckVerdict.Fail(figure, "the image starts through /bin/sh -c, or starts nothing");
+    }
+
+    private static async Task<CheckVerdict> Healthy(SampleRun run)
+    {
+        var info = await run.MultiInfoAsync();
+        if (info.HealthcheckTest.Count == 0)
+        {
+            return CheckVerdict.Fail("no HEALTHCHECK", "the image has no HEALTHCHECK");
+        }
+
+        var outcome = await run.RunAsync();
+        return outcome.HealthFailure is null
+            ? CheckVerdict.Pass("healthy")
+            : CheckVerdict.Fail("never healthy", outcome.HealthFailure.Message.Split('\n')[0]);
+    }
+
+    private static async Task<CheckVerdict> Answers(SampleRun run)
+    {
+        var outcome = await run.RunAsync();
+        var figure = $"/ {outcome.Root.Status?.ToString(CultureInfo.InvariantCulture) ?? "-"}, /healthz {outcome.Healthz.Status?.ToString(CultureInfo.InvariantCulture) ?? "-"}";
+        var passed = outcome.Root.Status == 200 && outcome.Healthz is { Status: 200, Body: "ok" };
+        return passed ? CheckVerdict.Pass(figure) : CheckVerdict.Fail(figure, $"GET / gave {outcome.Root}; GET /healthz gave {outcome.Healthz}");
+    }
+
+    private static async Task<CheckVerdict> StopsOnSigterm(SampleRun run)
+    {
+        var outcome = await run.RunAsync();
+        if (outcome.Stopped is not { } stopped)
+        {
+            return CheckVerdict.Fail("not stopped", outcome.StopFailure?.Message ?? $"the container had already {outcome.BeforeStop.Status}");
+        }
+
+        var figure = $"exit {stopped.ExitCode} after {Seconds(stopped.StopDuration)}";
+        return !stopped.WasKilled && stopped.ExitCode == 0
+            ? CheckVerdict.Pass(figure)
+            : CheckVerdict.Fail(figure, stopped.WasKilled ? "Docker had to kill it: SIGTERM was ignored" : "it exited with an error status");
+    }
+
+    private static async Task<CheckVerdict> DependencyCache(SampleRun run)
+    {
+        var rebuild = await run.SourceChangeRebuildAsync();
+        if (!rebuild.Succeeded)
+        {
+            return CheckVerdict.Fail("rebuild failed", rebuild.Process.StandardError.Trim().Split('\n').Last().Trim());
+        }
+
+        var use = SampleRules.DependencyCache(rebuild, run.Template.DependencyStep);
+        if (use.DependencySteps == 0)
+        {
+            return CheckVerdict.Fail($"no `{run.Template.DependencyStep}` step", $"no build step runs `{run.Template.DependencyStep}`");
+        }
+
+        return use.Reused
+            ? CheckVerdict.Pass($"`{run.Template.DependencyStep}` cached")
+            : CheckVerdict.Fail($"`{run.Template.DependencyStep}` ran again", $"after changing only {run.Template.SourceFile}, the dependency step was not taken from the cache");
+    }
+
+    private static async Task<CheckVerdict> BuildCheck(SampleRun run)
+    {
+        var result = await new DockerfileCheck(run.Docker).RunAsync(run.Directory, "Dockerfile");
+        return result.Clean
+            ? CheckVerdict.Pass("no warnings")
+            : CheckVerdict.Fail($"{result.Warnings.Count} warning(s)", result.Warnings.Count > 0 ? string.Join(" ", result.Warnings.Take(2)) : result.Output.Split('\n').Last());
+    }
+}

@@ -1,0 +1,178 @@
+using Multistage.Core.Docker;
+using Multistage.Core.Net;
+using Multistage.Core.Templates;
+
+namespace Multistage.Core.Pipeline;
+
+/// <summary>Where and how a <see cref="SampleRun"/> builds and runs.</summary>
+/// <param name="Name">Unique per sample and run: the image repository and the container name prefix.</param>
+/// <param name="LogFilePrefix">Build logs go to PREFIX-multi.log, -single.log, -rebuild.log (null: none).</param>
+/// <param name="TrackImage">Told every tag before it is built, so the caller can remove it afterwards.</param>
+public sealed record SampleRunContext(
+    DockerCli Docker,
+    NetworkMode Network,
+    IReadOnlyDictionary<string, string> BuildArguments,
+    string Name,
+    string? LogFilePrefix,
+    Action<string> TrackImage);
+
+/// <summary>
+/// The one build-run-measure pipeline for a sample folder (its Dockerfile and Dockerfile.single): the
+/// builds, the images' configuration and files, a hardened run (read-only, no capabilities, non-root)
+/// that waits for the image's own HEALTHCHECK, probes / and /healthz and stops it, and a rebuild after
+/// a source-only change. Each step runs once, on first use, and keeps its result (a failure too). The
+/// image tests assert on these results; `check` grades them. The folder must be a private copy: the
+/// rebuild edits a source file in it.
+/// </summary>
+public sealed class SampleRun
+{
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly SampleRunContext context;
+    private readonly DockerBuilder builder;
+    private readonly Lazy<Task<BuildResult>> multiBuild;
+    private readonly Lazy<Task<BuildResult>> singleBuild;
+    private readonly Lazy<Task<ImageInfo>> multiInfo;
+    private readonly Lazy<Task<ImageInfo>> singleInfo;
+    private readonly Lazy<Task<IReadOnlyList<string>>> files;
+    private readonly Lazy<Task<RunOutcome>> run;
+    private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
+
+    public SampleRun(SampleRunContext context, TemplateMetadata template, string directory)
+    {
+        this.context = context;
+        Template = template;
+        Directory = directory;
+        builder = new DockerBuilder(context.Docker);
+        Images = new DockerImages(context.Docker);
+        Containers = new DockerContainers(context.Docker);
+        multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
+        singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
+        multiInfo = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.InspectAsync(MultiTag); });
+        singleInfo = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.InspectAsync(SingleTag); });
+        files = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.ListFilesAsync(MultiTag); });
+        run = Once(RunHardenedAsync);
+        sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
+    }
+
+    public TemplateMetadata Template { get; }
+
+    /// <summary>The private sample folder built from.</summary>
+    public string Directory { get; }
+
+    public NetworkMode Network => context.Network;
+
+    public DockerCli Docker => context.Docker;
+
+    public DockerImages Images { get; }
+
+    public DockerContainers Containers { get; }
+
+    public string Name => context.Name;
+    public string MultiTag => $"{Name}:multi";
+    public string SingleTag => $"{Name}:single";
+    public string RebuiltTag => $"{Name}:rebuilt";
+
+    /// <summary>Whether a build was asked for and worked.</summary>
+    public bool MultiBuilt => multiBuild.IsValueCreated && multiBuild.Value.IsCompletedSuccessfully && multiBuild.Value.Result.Succeeded;
+    public bool SingleBuilt => singleBuild.IsValueCreated && singleBuild.Value.IsCompletedSuccessfully && singleBuild.Value.Result.Succeeded;
+
+    /// <summary>The build's result, failed or not (a failed build is a result, not an exception).</summary>
+    public Task<BuildResult> MultiBuildAsync() => multiBuild.Value;
+    public Task<BuildResult> SingleBuildAsync() => singleBuild.Value;
+
+    // The steps below need the image: they throw, naming the failed build, when there is none.
+    public Task<ImageInfo> MultiInfoAsync() => multiInfo.Value;
+    public Task<ImageInfo> SingleInfoAsync() => singleInfo.Value;
+    public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
+    public Task<RunOutcome> RunAsync() => run.Value;
+    public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
+
+    public string? LogFile(string kind) => context.LogFilePrefix is null ? null : $"{context.LogFilePrefix}-{kind}.log";
+
+    private static Lazy<Task<T>> Once<T>(Func<Task<T>> work) => new(work, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static async Task RequireBuiltAsync(Lazy<Task<BuildResult>> build)
+    {
+        var result = await build.Value;
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(result.Describe());
+        }
+    }
+
+    private Task<BuildResult> BuildAsync(string dockerfile, string tag, string kind)
+    {
+        context.TrackImage(tag);
+        return builder.BuildAsync(new BuildRequest(Directory, dockerfile, tag)
+        {
+            Network = context.Network,
+            BuildArguments = context.BuildArguments,
+            LogFile = LogFile(kind),
+        });
+    }
+
+    /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, reached on loopback only.</summary>
+    private async Task<RunOutcome> RunHardenedAsync()
+    {
+        await RequireBuiltAsync(multiBuild);
+        var container = $"{Name}-run";
+        var port = FreeLoopbackPort.Next();
+        var options = ContainerRunOptions.Serving(MultiTag, container, context.Network, port) with
+        {
+            // The image's own HEALTHCHECK decides; a short interval only saves waiting for its first run.
+            HealthInterval = TimeSpan.FromSeconds(1),
+        };
+        try
+        {
+            await Containers.RunDetachedAsync(options);
+            Exception? healthFailure = null;
+            try
+            {
+                await Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+            }
+            catch (InvalidOperationException e)
+            {
+                healthFailure = e;
+            }
+
+            var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
+            var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
+            var beforeStop = await Containers.StateAsync(container);
+            StoppedContainer? stopped = null;
+            Exception? stopFailure = null;
+            try
+            {
+                stopped = await Containers.StopAsync(container);
+            }
+            catch (DockerCommandException e)
+            {
+                stopFailure = e;
+            }
+
+            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure);
+        }
+        finally
+        {
+            await Containers.RemoveAsync(container);
+        }
+    }
+
+    /// <summary>
+    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The change
+    /// is new for every sample and run (see <see cref="SourceChange"/>), so no earlier cache hides it.
+    /// </summary>
+    private async Task<BuildResult> RebuildAfterSourceChangeAsync()
+    {
+        await RequireBuiltAsync(multiBuild);
+        var source = Path.Combine(Directory, Template.SourceFile);
+        if (!File.Exists(source))
+        {
+            throw new InvalidOperationException(
+                $"sourceFile '{Template.SourceFile}' ({TemplateCatalog.MetadataFileName} of {Template.Language}) is not in {Directory}.");
+        }
+
+        await SourceChange.AppendInertLineAsync(source);
+        return await BuildAsync("Dockerfile", RebuiltTag, "rebuild");
+    }
+}

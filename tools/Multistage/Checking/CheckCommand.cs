@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Multistage.Cli.Templates;
+using Multistage.Core.Docker;
+using Multistage.Core.Pipeline;
+using Multistage.Core.Templates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Checking;
+
+/// <summary><c>multistage check [DIR]</c>: grades the multi-stage Dockerfile in a sample folder against what
+/// the solution achieves, on a private copy (the folder is never edited). Exit 0 all passed, 1 any failed,
+/// 2 bad input, 3 no daemon.</summary>
+public sealed class CheckCommand : AsyncCommand<CheckSettings>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public override async Task<int> ExecuteAsync(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
+    {
+        CheckedSample? sample;
+        string? problem;
+        try
+        {
+            sample = CheckedSample.Find(settings, TemplateSelection.Load(settings).Catalog, out problem);
+        }
+        catch (TemplateSourceException e)
+        {
+            (sample, problem) = (null, e.Message);
+        }
+
+        if (sample is null)
+        {
+            return ErrorOutput.BadInput([problem!]);
+        }
+
+        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        if (connection is null)
+        {
+            return exitCode;
+        }
+
+        var outcomes = await GradeAsync(sample, connection, BuildArgumentOption.Parse(settings.BuildArguments), cancellationToken);
+        AnsiConsole.Write(CheckReport.Table(sample, outcomes));
+        if (settings.Json is not null)
+        {
+            var json = Path.GetFullPath(settings.Json);
+            Directory.CreateDirectory(Path.GetDirectoryName(json)!);
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(CheckReport.ForJson(sample, outcomes), JsonOptions) + "\n", cancellationToken);
+        }
+
+        var failed = outcomes.Count(o => !o.Passed);
+        AnsiConsole.MarkupLine(failed == 0
+            ? $"[green]All {outcomes.Count} checks passed.[/]"
+            : $"[red]{failed} of {outcomes.Count} checks failed.[/]");
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static async Task<IReadOnlyList<CheckOutcome>> GradeAsync(
+        CheckedSample sample, DockerConnection connection, IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
+    {
+        using var copy = PrivateCopy.Of(sample.Directory, "check");
+        var tags = new List<string>();
+        var name = $"multistage-check-{sample.Template.Language}-{Guid.NewGuid():N}"[..40];
+        var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add), sample.Template, copy.Directory);
+        try
+        {
+            return await AnsiConsole.Status().StartAsync(
+                $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
+                _ => SampleGrader.GradeAsync(run, SampleChecks.All, ct));
+        }
+        finally
+        {
+            // Not `ct`: a cancelled check still removes what it built.
+            await new DockerImages(connection.Docker).RemoveAsync(tags, CancellationToken.None);
+        }
+    }
+}

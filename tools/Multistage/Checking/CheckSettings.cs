@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Multistage.Cli.Templates;
+using Spectre.Console.Cli;
+
+namespace Multistage.Cli.Checking;
+
+/// <summary>The command line of <c>check</c>.</summary>
+public sealed class CheckSettings : TemplateSettings
+{
+    [CommandArgument(0, "[DIR]")]
+    [Description("A sample folder: a starter exercise with the learner's Dockerfile, or any project the templates made. Default: the current folder")]
+    public string Directory { get; init; } = ".";
+
+    [CommandOption("-l|--language <LANGUAGE>")]
+    [Description("The sample's language, when the folder does not say (default: the template whose source file the folder holds).")]
+    public string? Language { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also write the graded checks as JSON for machines (a course's CI, a gradebook).")]
+    public string? Json { get; init; }
+
+    [CommandOption("--build-arg <KEY=VALUE>")]
+    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
+    public string[] BuildArguments { get; init; } = [];
+
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        var problem = BuildArgumentOption.Problem(BuildArguments) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
+        return problem is null ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error(problem);
+    }
+}

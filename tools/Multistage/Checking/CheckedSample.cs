@@ -1,0 +1,59 @@
+using Multistage.Core.Templates;
+
+namespace Multistage.Cli.Checking;
+
+/// <summary>A sample folder ready to grade: both Dockerfiles present and its template known.</summary>
+public sealed record CheckedSample(string Directory, TemplateMetadata Template)
+{
+    /// <summary>The sample, or the one line that says what to write or pass (bad input, exit 2).</summary>
+    public static CheckedSample? Find(CheckSettings settings, IReadOnlyList<TemplateMetadata> catalog, out string? problem)
+    {
+        problem = null;
+        var directory = Path.GetFullPath(settings.Directory.Length == 0 ? "." : settings.Directory);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            problem = $"{settings.Directory} is not a folder: pass a sample folder, for example starter/go of a seeded course.";
+            return null;
+        }
+
+        if (!File.Exists(Path.Combine(directory, "Dockerfile")))
+        {
+            problem = $"There is no Dockerfile in {UserPath.Display(directory)}: write the multi-stage Dockerfile at {UserPath.Display(Path.Combine(directory, "Dockerfile"))} " +
+                      "(EXERCISE.md beside it says what it must do), then run check again.";
+            return null;
+        }
+
+        if (!File.Exists(Path.Combine(directory, "Dockerfile.single")))
+        {
+            problem = $"There is no Dockerfile.single in {UserPath.Display(directory)}: check compares your image with the single-stage one; keep the file the template made.";
+            return null;
+        }
+
+        var template = Identify(directory, settings.Language, catalog, out problem);
+        return template is null ? null : new CheckedSample(directory, template);
+    }
+
+    private static TemplateMetadata? Identify(string directory, string? language, IReadOnlyList<TemplateMetadata> catalog, out string? problem)
+    {
+        problem = null;
+        var languages = string.Join(", ", catalog.Select(t => t.Language));
+        if (language is not null)
+        {
+            var named = catalog.FirstOrDefault(t => t.Language.Equals(language, StringComparison.OrdinalIgnoreCase));
+            problem = named is null ? $"Unknown --language '{language}': choose from {languages}." : null;
+            return named;
+        }
+
+        // Each template names a source file of its own (main.go, app.py, ...): the folder holds one of them.
+        var matches = catalog.Where(t => File.Exists(Path.Combine(directory, t.SourceFile))).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        problem = matches.Count == 0
+            ? $"{UserPath.Display(directory)} holds none of the templates' source files ({string.Join(", ", catalog.Select(t => t.SourceFile))}): pass --language ({languages})."
+            : $"{UserPath.Display(directory)} looks like {string.Join(" and ", matches.Select(t => t.Language))}: pass --language to choose one.";
+        return null;
+    }
+}
