@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Multistage.Cli.Checking;
 
 /// <summary>The command line of <c>check</c>.</summary>
-public sealed class CheckSettings : TemplateSettings
+public sealed class CheckSettings : ImageBuildSettings
 {
     [CommandArgument(0, "[DIR]")]
     [Description("A sample folder: a starter exercise with the learner's Dockerfile, or any project the templates made. Default: the current folder")]
@@ -19,13 +19,6 @@ public sealed class CheckSettings : TemplateSettings
     [Description("Also write the graded checks as JSON for machines (a course's CI, a gradebook).")]
     public string? Json { get; init; }
 
-    [CommandOption("--build-arg <KEY=VALUE>")]
-    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
-    public string[] BuildArguments { get; init; } = [];
 
-    public override Spectre.Console.ValidationResult Validate()
-    {
-        var problem = BuildArgumentOption.Problem(BuildArguments) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
-        return problem is null ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error(problem);
-    }
+    protected override string? OutputProblem() => Json is null ? null : OutputPaths.FileProblem("--json", Json);
 }

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Multistage.Cli.Comparing;
 
 /// <summary>The command line of <c>compare</c>.</summary>
-public sealed class CompareSettings : TemplateSettings
+public sealed class CompareSettings : ImageBuildSettings
 {
     [CommandArgument(0, "[DIR]")]
     [Description("A seeded course (or any folder with one sample folder per language). Default: ./course")]
@@ -28,21 +28,10 @@ public sealed class CompareSettings : TemplateSettings
     [DefaultValue(100)]
     public int Pulls { get; init; } = 100;
 
-    [CommandOption("--build-arg <KEY=VALUE>")]
-    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
-    public string[] BuildArguments { get; init; } = [];
 
-    public override Spectre.Console.ValidationResult Validate()
-    {
-        if (Pulls < 1)
-        {
-            return Spectre.Console.ValidationResult.Error($"--pulls {Pulls}: the number of pulls must be at least 1.");
-        }
-
-        // Where the report goes is checked now, not after every image has been built.
-        var problem = BuildArgumentOption.Problem(BuildArguments)
-                      ?? (Out is null ? null : OutputPaths.FolderProblem("--out", Out))
-                      ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
-        return problem is null ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error(problem);
-    }
+    protected override string? OutputProblem() =>
+        Pulls < 1
+            ? $"--pulls {Pulls}: the number of pulls must be at least 1."
+            // Where the report goes is checked now, not after every image has been built.
+            : (Out is null ? null : OutputPaths.FolderProblem("--out", Out)) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
 }
