@@ -1,4 +1,3 @@
-using System.Reflection;
 using Multistage.Cli;
 using Multistage.Cli.Checking;
 using Multistage.Cli.Comparing;
@@ -24,8 +23,7 @@ var app = new CommandApp<SeedCommand>();
 app.Configure(config =>
 {
     config.SetApplicationName("multistage");
-    config.SetApplicationVersion(typeof(SeedCommand).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+    config.SetApplicationVersion(ToolInfo.Version);
     // An unknown option is an error, not an extra argument: a misspelt `--langauges go` must not seed every language.
     config.UseStrictParsing();
     config.SetExceptionHandler(FailureHandler.Handle);

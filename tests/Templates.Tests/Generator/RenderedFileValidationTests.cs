@@ -68,10 +68,17 @@ public sealed class RenderedFileValidationTests(SeededCourses courses)
 
     [SkippableTheory]
     [MemberData(nameof(Requests))]
-    public async Task Workflow_passes_action_validator(string request)
+    public async Task Every_workflow_passes_action_validator(string request)
     {
         var course = await courses.GetAsync(SeedRequest.Named(request));
-        AssertPassed(await Validators.ActionValidatorAsync(course.PathOf(".github/workflows/images.yml")), course, ".github/workflows/images.yml");
+        var workflows = Directory.GetFiles(course.PathOf(".github/workflows"), "*.yml").Order(StringComparer.Ordinal).ToList();
+        // images.yml always; grade.yml wherever the course has exercises to grade.
+        Assert.Equal(course.Request.Mode == "solution" ? 1 : 2, workflows.Count);
+        foreach (var workflow in workflows)
+        {
+            var relative = $".github/workflows/{Path.GetFileName(workflow)}";
+            AssertPassed(await Validators.ActionValidatorAsync(workflow), course, relative);
+        }
     }
 
     [SkippableFact]

@@ -7,7 +7,9 @@ public sealed record CourseModel(
     IReadOnlyList<CourseLanguage> Languages,
     IReadOnlyList<string> Dockerfiles,
     IReadOnlyList<string> SampleFolders,
-    IReadOnlyList<CourseImage> Images)
+    IReadOnlyList<CourseImage> Images,
+    IReadOnlyList<CourseExercise> Exercises,
+    string ToolVersion)
 {
     public static CourseModel From(SeedPlan plan)
     {
@@ -16,7 +18,10 @@ public sealed record CourseModel(
         var images = languages
             .SelectMany(l => plan.BuildableDockerfiles.Select(d => CourseImage.From(l, d)))
             .ToList();
-        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images);
+        var exercises = plan.SampleSets.Where(s => s.Exercise)
+            .SelectMany(s => plan.Languages.Select(l => new CourseExercise(l.Template.Language, s.Folder.Length == 0 ? l.Template.Language : $"{s.Folder}/{l.Template.Language}")))
+            .ToList();
+        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images, exercises, ToolInfo.Version);
     }
 }
 
@@ -73,3 +78,6 @@ public sealed record CourseImage(string Name, string Language, string Context, s
             language.Port);
     }
 }
+
+/// <summary>A starter the learner completes, graded by the course's grade workflow.</summary>
+public sealed record CourseExercise(string Language, string Folder);

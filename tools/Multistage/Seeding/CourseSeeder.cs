@@ -9,12 +9,14 @@ namespace Multistage.Cli.Seeding;
 public sealed class CourseSeeder
 {
     /// <summary>Course-level files: embedded template name and the path it is written to.</summary>
-    public static readonly IReadOnlyList<(string Template, string Path)> CourseFiles =
+    public static readonly IReadOnlyList<CourseFile> CourseFiles =
     [
-        ("README.md", "README.md"),
-        ("compose.yaml", "compose.yaml"),
-        ("docker-bake.hcl", "docker-bake.hcl"),
-        ("images.yml", ".github/workflows/images.yml"),
+        new("README.md", "README.md"),
+        new("compose.yaml", "compose.yaml"),
+        new("docker-bake.hcl", "docker-bake.hcl"),
+        new("images.yml", ".github/workflows/images.yml"),
+        // Only a course with exercises has anything to grade.
+        new("grade.yml", ".github/workflows/grade.yml") { When = plan => plan.Mode != SeedMode.Solution },
     ];
 
     /// <summary>Writes the course into a private folder beside the output, then moves it into place
@@ -47,7 +49,7 @@ public sealed class CourseSeeder
             }
 
             var model = CourseModel.From(plan);
-            foreach (var (template, relativePath) in CourseFiles)
+            foreach (var (template, relativePath) in CourseFiles.Where(f => f.When(plan)))
             {
                 var path = Path.Combine(staging, relativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -92,6 +94,12 @@ public sealed class CourseSeeder
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>A course-level file: its embedded Scriban template, where it goes, and when a course has it.</summary>
+    public sealed record CourseFile(string Template, string Path)
+    {
+        public Func<SeedPlan, bool> When { get; init; } = _ => true;
     }
 
     private static List<string> InstantiationOptions(LanguagePlan language, bool exercise)
