@@ -23,7 +23,10 @@ public static class Validators
     }
 
     /// <summary>`docker buildx bake --print`: the bake file as Buildx resolves it (every target, with its
-    /// group, context and Dockerfile), as JSON, or Buildx's own error. Needs no daemon and builds nothing.</summary>
+    /// group, context and Dockerfile), as JSON, or Buildx's own error. Needs no daemon and builds nothing.
+    /// A real `bake` cannot run in CI: on an engine without a bridge network its RUN steps fail with
+    /// "network bridge not found" even with --set '*.network=host' (docker/buildx#848); the same
+    /// Dockerfiles do build with `docker build --network=host` in the image tests.</summary>
     public static async Task<ProcessResult> BakePrintAsync(string bakeFile)
     {
         await RequirePluginAsync("buildx");

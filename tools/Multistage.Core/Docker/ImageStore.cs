@@ -13,8 +13,8 @@ namespace Multistage.Core.Docker;
 public sealed record ImageStore(string Driver, bool Containerd)
 {
     public string Describe() => Containerd
-        ? $"containerd image store ({Driver} snapshotter): Size counts the blobs as stored, compressed for pulled and built layers"
-        : $"classic image store ({Driver} graph driver): Size is the layers' uncompressed size";
+        ? $"containerd image store ({Driver} snapshotter), where Size counts the blobs as stored, compressed for pulled and built layers"
+        : $"classic image store ({Driver} graph driver), where Size is the layers' uncompressed size";
 
     public static async Task<ImageStore> ProbeAsync(DockerCli docker, CancellationToken cancellationToken = default)
     {

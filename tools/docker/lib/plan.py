@@ -81,11 +81,17 @@ def match(image, recipes):
     return found[0] if found else None
 
 
+TOOLS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def files_hash(paths, extra):
-    """Hash of the recipe's files, the shared files and the build inputs: a change rebuilds."""
+    """Hash of the recipe's files, the shared files and the build inputs: a change rebuilds.
+    Files of tools/docker count by their path inside it, so every checkout of the same commit
+    (a clone elsewhere, a git worktree) agrees on the hash and reuses the same stand-ins."""
     h = hashlib.sha256()
     for path in paths:
-        h.update(path.encode() + b"\0")
+        inside = os.path.abspath(path).startswith(TOOLS_DIR + os.sep)
+        h.update((os.path.relpath(path, TOOLS_DIR) if inside else path).encode() + b"\0")
         with open(path, "rb") as f:
             h.update(hashlib.sha256(f.read()).digest())
     h.update(json.dumps(extra, sort_keys=True).encode())
