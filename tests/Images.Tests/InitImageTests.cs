@@ -16,32 +16,60 @@ public sealed class InitImageTests(ImageFixture fixture)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(90);
 
-    public static TheoryData<string> Layouts() => new(InitLayouts.All.Where(l => l.ImageTest).Select(l => l.Folder));
+    /// <summary>Each image-tested layout with the runtime init picks, and with a second runtime whose
+    /// health check differs (a probe tool against none, or another path to the interpreter); and
+    /// whether that final image has a probe tool, so must have a HEALTHCHECK (README.Docker.md).</summary>
+    public static TheoryData<string, string, bool> Variants() => new()
+    {
+        { "go-cmd-layout", DetectedRuntime, true },         // alpine: busybox wget
+        { "go-cmd-layout", "scratch", false },
+        { "python-app-py", DetectedRuntime, true },         // slim: python
+        { "python-app-py", "distroless", true },            // distroless python3
+        { "node-main", DetectedRuntime, true },             // slim: node
+        { "node-main", "distroless", true },                // /nodejs/bin/node
+        { "rust-bin-renamed", DetectedRuntime, false },     // scratch
+        { "rust-bin-renamed", "alpine", true },             // busybox wget
+        { "dotnet-solution", DetectedRuntime, true },       // aspnet: bash /dev/tcp
+        { "dotnet-solution", "chiseled", false },
+    };
+
+    /// <summary>The row that runs init without --runtime.</summary>
+    public const string DetectedRuntime = "detected";
 
     [ImagesTheory]
-    [MemberData(nameof(Layouts))]
-    public async Task Files_init_wrote_build_and_both_images_answer(string layoutName)
+    [MemberData(nameof(Variants))]
+    public async Task Files_init_wrote_build_and_both_images_answer(string layoutName, string runtime, bool probed)
     {
         var layout = InitLayouts.Get(layoutName);
         var template = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot)).Single(t => t.Language == layout.Language);
-        var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layoutName, Path.Combine(fixture.WorkDirectory, "init", layoutName));
+        var slug = $"{layoutName}-{runtime}";
+        var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layoutName, Path.Combine(fixture.WorkDirectory, "init", slug));
         // The port is baked into ENV PORT, EXPOSE and the HEALTHCHECK: a free one, since containers share the host network.
         var port = FreeLoopbackPort.Next();
 
-        var init = await MultistageCli.RunAsync(project, ["init", "--port", $"{port}"]);
+        List<string> arguments = ["init", "--port", $"{port}"];
+        if (runtime != DetectedRuntime)
+        {
+            arguments.AddRange(["--runtime", runtime]);
+        }
+
+        var init = await MultistageCli.RunAsync(project, arguments);
         Assert.True(init.ExitCode == 0, $"init in {project} failed:\n{init.Describe()}");
 
-        var name = $"multistage-test-init-{layoutName}-{fixture.RunId}";
-        var arguments = await fixture.Indexes.BuildArgumentsAsync(template.PackageIndexBuildArg);
-        var multi = await BuildAsync(project, "Dockerfile", $"{name}:multi", arguments, layoutName);
-        var single = await BuildAsync(project, "Dockerfile.single", $"{name}:single", arguments, layoutName);
+        var name = $"multistage-test-init-{slug}-{fixture.RunId}";
+        var buildArguments = await fixture.Indexes.BuildArgumentsAsync(template.PackageIndexBuildArg);
+        var multi = await BuildAsync(project, "Dockerfile", $"{name}:multi", buildArguments, slug);
+        var single = await BuildAsync(project, "Dockerfile.single", $"{name}:single", buildArguments, slug);
 
         var info = await fixture.Images.InspectAsync(multi);
         var uid = info.User.Split(':')[0];
         Assert.True(uid.Length > 0 && uid.All(char.IsAsciiDigit) && uid != "0",
-            $"{layoutName}: the multi-stage image's USER is '{info.User}'; expected a numeric non-root user.");
+            $"{slug}: the multi-stage image's USER is '{info.User}'; expected a numeric non-root user.");
 
-        await RunAsync(layout, multi, $"{name}-multi", port, hardened: true, waitForHealth: info.HealthcheckTest.Count > 0);
+        Assert.True(info.HealthcheckTest.Count > 0 == probed,
+            $"{slug}: expected {(probed ? "a HEALTHCHECK (the final image has a probe tool)" : "no HEALTHCHECK (nothing in the final image can probe)")}; " +
+            $"the image has [{string.Join(" ", info.HealthcheckTest)}].");
+        await RunAsync(layout, multi, $"{name}-multi", port, hardened: true, waitForHealth: probed);
         await RunAsync(layout, single, $"{name}-single", port, hardened: false, waitForHealth: false);
     }
 

@@ -131,6 +131,42 @@ public sealed class InitCommandLineTests : IDisposable
             Lines(result.StandardError));
     }
 
+    [Fact]
+    public async Task Templates_without_an_item_template_are_bad_input_naming_the_missing_file()
+    {
+        var templates = Path.Combine(_work.FullName, "templates");
+        FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
+        Directory.Delete(Path.Combine(templates, "go", ".dockerfiles"), recursive: true);
+        var folder = Copy("go-root-main");
+
+        var result = await MultistageCli.RunAsync(folder, ["init", "--dry-run", "--templates", templates]);
+
+        Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
+        Assert.Equal(
+            [
+                $"error: {Path.Combine(templates, "go", ".dockerfiles", ".template.config", "template.json")} is missing: " +
+                "every language needs an item template in .dockerfiles/ for `multistage init` (CONTRIBUTING.md).",
+                "Nothing was written.",
+            ],
+            Lines(result.StandardError));
+    }
+
+    [Fact]
+    public async Task A_folder_inside_the_template_folders_is_refused_even_with_force()
+    {
+        var templates = Path.Combine(_work.FullName, "own-templates");
+        FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
+        var before = File.ReadAllText(Path.Combine(templates, "go", "Dockerfile"));
+
+        var result = await MultistageCli.RunAsync(Path.Combine(templates, "go"), ["init", "--force", "--templates", templates]);
+
+        Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
+        Assert.Equal(
+            [$"error: . is inside the template folders in use ({templates}): init writes into your own project; run it in that project's folder.", "Nothing was written."],
+            Lines(result.StandardError));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(templates, "go", "Dockerfile")));
+    }
+
     /// <summary>What init writes into each image-tested layout, reviewed in Snapshots/init-&lt;layout&gt;.verified/.</summary>
     [Theory]
     [MemberData(nameof(ImageLayouts))]

@@ -16,7 +16,7 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
         try
         {
             templates = TemplateSelection.Load(settings);
-            plan = InitPlanner.Plan(settings, templates.Catalog);
+            plan = InitPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
         }
         catch (TemplateSourceException e)
         {
@@ -25,6 +25,11 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
         catch (InitInputException e)
         {
             return ErrorOutput.BadInput(e.Problems);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A --templates folder without (or with a broken) .dockerfiles/ item template: its message names the file.
+            return ErrorOutput.BadInput([e.Message]);
         }
 
         AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");

@@ -10,10 +10,11 @@ namespace Multistage.Cli.Init;
 /// without --force. All problems are collected at once; nothing here writes.</summary>
 public static partial class InitPlanner
 {
-    public static InitPlan Plan(InitSettings settings, IReadOnlyList<TemplateMetadata> catalog)
+    /// <param name="templatesDirectory">The template set in use: init must not write into it (--force would overwrite a template).</param>
+    public static InitPlan Plan(InitSettings settings, IReadOnlyList<TemplateMetadata> catalog, string templatesDirectory)
     {
         var problems = new List<string>();
-        var directory = CheckDirectory(settings.Directory, problems);
+        var directory = CheckDirectory(settings.Directory, templatesDirectory, problems);
         if (directory is null)
         {
             throw new InitInputException(problems);
@@ -75,7 +76,7 @@ public static partial class InitPlanner
         return new InitPlan(directory, item, detection, name, nameFrom, ordered, existing, settings.DryRun);
     }
 
-    private static string? CheckDirectory(string value, List<string> problems)
+    private static string? CheckDirectory(string value, string templatesDirectory, List<string> problems)
     {
         if (value.Trim().Length == 0)
         {
@@ -93,6 +94,13 @@ public static partial class InitPlanner
         if (!Directory.Exists(full))
         {
             problems.Add($"{value}: there is no folder {full}: pass the folder that holds the project.");
+            return null;
+        }
+
+        var templates = Path.GetFullPath(templatesDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        if (full.TrimEnd(Path.DirectorySeparatorChar) == templates || full.StartsWith(templates + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            problems.Add($"{value} is inside the template folders in use ({templates}): init writes into your own project; run it in that project's folder.");
             return null;
         }
 
