@@ -28,14 +28,22 @@ unpack_debs() {
   shift
   dock image inspect "$IMAGE" >/dev/null 2>&1 ||
     die "image $IMAGE is missing; fix: run tools/docker/seed-base-images.sh (or set WHEELHOUSE_IMAGE)"
+  # No bind mount: the project's engine runs in a root file system of its own, where this host's
+  # paths do not exist (a -v of a host folder filled the engine's folder instead). The unpacked
+  # trees come back with docker cp.
+  local container="multistage-wheelhouse-$$"
   # shellcheck disable=SC2016 # expanded by the container's shell
-  dock run --rm --network=host -v "$trees:/trees" "$IMAGE" sh -euc '
+  dock run --name "$container" --network=host "$IMAGE" sh -euc '
     apt-get update -qq
-    mkdir -p /tmp/debs && cd /tmp/debs && chmod 777 .
+    mkdir -p /tmp/debs /trees && cd /tmp/debs && chmod 777 .
     apt-get download -qq "$@" || { echo "a pinned package is not in Debian trixie: $*" >&2; exit 1; }
     for deb in *.deb; do dpkg-deb -x "$deb" "/trees/$(dpkg-deb -f "$deb" Package)"; done
-    ls *.deb' unpack "$@" >&2 ||
+    ls *.deb' unpack "$@" >&2 || {
+    dock rm -f "$container" >/dev/null 2>&1
     die "could not download the Debian packages of $REQUIREMENTS; fix: see the message above"
+  }
+  dock cp "$container:/trees/." "$trees" >&2
+  dock rm -f "$container" >/dev/null
 }
 
 main() {
