@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Images.Tests;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class ShutdownUnderLoadTests(ImageFixture fixture)
+public sealed class ShutdownUnderLoadTests(ImageFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
@@ -25,6 +27,7 @@ public sealed class ShutdownUnderLoadTests(ImageFixture fixture)
         var outcome = await fixture.Get(variant).LoadedStopAsync(load);
         Assert.True(outcome.Stopped is not null, $"{variant}: the container never answered GET /: {outcome.FirstAnswer}");
         var stopped = outcome.Stopped;
+        output.WriteLine($"{variant}, {load}: docker stop took {stopped.StopDuration.TotalSeconds:F2} s, exit {stopped.ExitCode}");
         var what = $"{variant}, docker stop with a client {(load == ClientLoad.IdleKeepAlive ? "holding an idle keep-alive connection" : "half-way through sending a request")}";
         Assert.False(stopped.WasKilled,
             $"{what}: killed (exit 137) after {stopped.StopDuration.TotalSeconds:F1} s: the app waited for the client past Docker's stop timeout. " +

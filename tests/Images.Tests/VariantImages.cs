@@ -168,6 +168,7 @@ public sealed class VariantImages
             await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(MultiTag, container)
             {
                 Environment = environment,
+                // Rows that need no client run with no network: the template's default port cannot clash there.
                 NoNetwork = !onLoopbackPort,
                 Network = network,
                 Port = loopbackPort,

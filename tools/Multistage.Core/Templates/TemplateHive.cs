@@ -52,12 +52,25 @@ public sealed class TemplateHive
         return RunAsync(["new", shortName, "-o", Path.GetFullPath(outputDirectory), .. options], ct);
     }
 
+    /// <summary>As above, with variables added to the environment of `dotnet new` (a culture, say).</summary>
+    public Task<ProcessResult> InstantiateAsync(
+        string shortName, string outputDirectory, IReadOnlyList<string> options,
+        IReadOnlyDictionary<string, string?> environment, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return RunAsync(["new", shortName, "-o", Path.GetFullPath(outputDirectory), .. options], ct, environment);
+    }
+
     /// <summary>Any `dotnet` command against this hive (e.g. `new list`); --debug:custom-hive is appended.</summary>
-    public async Task<ProcessResult> RunAsync(IReadOnlyList<string> dotnetArguments, CancellationToken ct = default)
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> dotnetArguments, CancellationToken ct = default) =>
+        RunAsync(dotnetArguments, ct, environment: null);
+
+    private async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
     {
         var spec = new ProcessSpec("dotnet", [.. dotnetArguments, "--debug:custom-hive", HiveDirectory])
         {
-            Environment = DotnetEnvironment.Quiet,
+            Environment = environment is null ? DotnetEnvironment.Quiet : WithQuiet(environment),
             Timeout = CommandTimeout,
         };
         await _turn.WaitAsync(ct).ConfigureAwait(false);
@@ -69,5 +82,16 @@ public sealed class TemplateHive
         {
             _turn.Release();
         }
+    }
+
+    private static Dictionary<string, string?> WithQuiet(IReadOnlyDictionary<string, string?> environment)
+    {
+        var merged = new Dictionary<string, string?>(DotnetEnvironment.Quiet, StringComparer.Ordinal);
+        foreach (var (name, value) in environment)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
     }
 }
