@@ -67,11 +67,13 @@ def _address(address: str, number: int) -> str:
 
 
 def bind_address() -> str:
-    """host:port as gunicorn's bind setting wants it."""
-    return _address(host(), port())
+    """host:port as gunicorn's bind setting wants it (PORT is checked before HOST)."""
+    number = port()
+    return _address(host(), number)
 
 
 def probe_address() -> str:
     """Where a health check on the same machine reaches the server: a wildcard bind means loopback."""
+    number = port()
     address = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host(), host())
-    return _address(address, port())
+    return _address(address, number)
