@@ -16,7 +16,10 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
 
     // In the container: check every project, and start those marked to run. Each result lands in the
     // project's folder, which the test reads from the host side.
+    // The projects arrive by docker cp (a bind mount does not reach a daemon in its own root or VM):
+    // the marker comes last, in a copy of its own, once everything else is there.
     private const string Script = """
+        until [ -e /work/.copied ]; do sleep 0.1; done
         for project in /work/*/; do
           cd "$project" || continue
           sh -c "$SOURCE_CHECK" > .check.log 2>&1
@@ -70,7 +73,6 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
                 ReadOnly = false,
                 Tmpfs = null,
                 DropAllCapabilities = false,
-                Volumes = [$"{root}:/work"],
                 Environment = new Dictionary<string, string>
                 {
                     ["HOME"] = "/tmp",
@@ -79,7 +81,12 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
                 },
                 Command = ["sh", "-c", Script],
             });
+            await fixture.Containers.CopyInAsync(container, root, "/work");
+            var marker = Directory.CreateDirectory(Path.Combine(fixture.WorkDirectory, "source-checks", $"{template.Language}-marker")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(marker, ".copied"), "");
+            await fixture.Containers.CopyInAsync(container, marker, "/work");
             var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromMinutes(15));
+            await fixture.Containers.CopyOutAsync(container, "/work", root);
             var logs = await fixture.Containers.LogsAsync(container);
             foreach (var (folder, _) in projects.Where(project => !results.ContainsKey(project.Folder)))
             {

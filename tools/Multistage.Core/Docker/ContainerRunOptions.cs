@@ -28,9 +28,6 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// <summary>Overrides the image's HEALTHCHECK interval, so a test need not wait 30 s for the first check.</summary>
     public TimeSpan? HealthInterval { get; init; }
 
-    /// <summary>Bind mounts, as --volume takes them ("/host/path:/container/path").</summary>
-    public IReadOnlyList<string> Volumes { get; init; } = [];
-
     /// <summary>Arguments after the image (the image's CMD is replaced when non-empty).</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 
@@ -84,10 +81,6 @@ public sealed record ContainerRunOptions(string Image, string Name)
             arguments.Add($"--health-interval={(int)Math.Max(1, interval.TotalMilliseconds)}ms");
         }
 
-        foreach (var volume in Volumes)
-        {
-            arguments.AddRange(["--volume", volume]);
-        }
 
         foreach (var (name, value) in Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {

@@ -11,6 +11,17 @@ public sealed class DockerContainers(DockerCli docker)
         await docker.RunCheckedAsync($"Starting container {options.Name} from {options.Image}", options.ToArguments(),
             cancellationToken: cancellationToken);
 
+    /// <summary>Copies a host folder's contents into a container (created if missing). Through the API, so
+    /// it works where bind mounts do not: a daemon in its own root (the project's Engine 28), a VM (Docker Desktop).</summary>
+    public async Task CopyInAsync(string name, string hostFolder, string containerFolder, CancellationToken cancellationToken = default) =>
+        await docker.RunCheckedAsync($"Copying {hostFolder} into {name}:{containerFolder}",
+            ["cp", Path.Combine(hostFolder, "."), $"{name}:{containerFolder}"], cancellationToken: cancellationToken);
+
+    /// <summary>Copies a container folder's contents (also of a stopped container) into a host folder.</summary>
+    public async Task CopyOutAsync(string name, string containerFolder, string hostFolder, CancellationToken cancellationToken = default) =>
+        await docker.RunCheckedAsync($"Copying {name}:{containerFolder} to {hostFolder}",
+            ["cp", $"{name}:{containerFolder.TrimEnd('/')}/.", hostFolder], cancellationToken: cancellationToken);
+
     public async Task<ContainerState> StateAsync(string name, CancellationToken cancellationToken = default)
     {
         var result = await docker.RunCheckedAsync($"Inspecting container {name}",
