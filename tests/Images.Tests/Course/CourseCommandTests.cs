@@ -162,8 +162,6 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
     }
 
     private static string ResolveOnPath(string binary) =>
-        Path.IsPathRooted(binary)
-            ? binary
-            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, binary)).FirstOrDefault(File.Exists)
+        ProcessRunner.FindOnPath(binary)
               ?? throw new InvalidOperationException($"{binary} is not on PATH; set MULTISTAGE_DOCKER to the docker client.");
 }

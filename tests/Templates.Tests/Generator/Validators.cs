@@ -42,6 +42,15 @@ public static class Validators
         return RunAsync(binary, [workflowFile], Path.GetDirectoryName(workflowFile)!);
     }
 
+    /// <summary>shellcheck on one script, from its own folder so `source` paths resolve as the script sees them.
+    /// Every severity counts (style included); GCC-style lines name file, line and rule.</summary>
+    public static Task<ProcessResult> ShellcheckAsync(string script)
+    {
+        var binary = Require("shellcheck", ProcessRunner.FindOnPath("shellcheck"), "apt-get install shellcheck");
+        return RunAsync(binary, ["--external-sources", "--source-path=SCRIPTDIR", "--severity=style", "--format=gcc",
+            Path.GetFileName(script)], Path.GetDirectoryName(script)!);
+    }
+
     public static bool RunningInCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

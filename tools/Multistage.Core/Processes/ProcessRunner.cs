@@ -13,6 +13,14 @@ public static class ProcessRunner
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The full path a bare program name resolves to on PATH (as the process start would find it),
+    /// a rooted path as it is, or null when PATH holds no such file.</summary>
+    public static string? FindOnPath(string program) =>
+        Path.IsPathRooted(program)
+            ? (File.Exists(program) ? program : null)
+            : (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
+
     /// <summary>
     /// Runs <paramref name="spec"/> to completion. A non-zero exit is returned, not thrown; on timeout or
     /// cancellation the whole process tree is killed (cancellation then throws <see cref="OperationCanceledException"/>).

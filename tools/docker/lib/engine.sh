@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # settings for the scripts that source this file, unused here
 # Where the project's engine lives: shared by start-daemon.sh and stop-daemon.sh (needs nothing else).
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
