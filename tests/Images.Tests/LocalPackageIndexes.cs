@@ -11,7 +11,12 @@ namespace Images.Tests;
 public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
 {
     public const string WheelhouseVariable = "MULTISTAGE_WHEELHOUSE";
-    public const string DefaultWheelhouse = "/var/cache/multistage/wheelhouse";
+    public const string CacheVariable = "MULTISTAGE_CACHE";
+
+    /// <summary>Where tools/docker/build-wheelhouse.sh puts it by default: $MULTISTAGE_CACHE/wheelhouse.</summary>
+    public static string DefaultWheelhouse => Path.Combine(
+        Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } cache ? cache : "/var/cache/multistage",
+        "wheelhouse");
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private StaticIndexServer? wheelhouse;
