@@ -77,13 +77,24 @@ public sealed class DockerLibraryTests
     [Fact]
     public void Refusing_an_old_engine_names_its_version_the_minimum_and_the_fix()
     {
-        var message = EngineRequirement.Problem("20.10.24+dfsg1", new DockerLocation("docker", "unix:///d.sock"));
+        var hint = DaemonStartHint.ProjectEngine("/src/clone", "/src/clone");
+        var message = EngineRequirement.Problem("20.10.24+dfsg1", new DockerLocation("docker", "unix:///d.sock"), hint);
         Assert.Equal(
             "The Docker Engine at docker (DOCKER_HOST=unix:///d.sock) is 20.10.24+dfsg1, older than 23.0, the minimum " +
             "(BuildKit by default, which the Dockerfiles need). Fix: install a current Docker Engine " +
             "(https://docs.docker.com/engine/install/) or Docker Desktop, or start the project's own Engine 28 with: " +
             "eval \"$(bash tools/docker/start-daemon.sh)\".",
             message);
+    }
+
+    [Fact]
+    public void Outside_a_clone_the_fixes_name_the_users_own_Docker_not_a_script_it_does_not_have()
+    {
+        Assert.Null(DaemonStartHint.ProjectEngine(null, "/home/learner"));
+        Assert.EndsWith("or Docker Desktop.",
+            EngineRequirement.Problem("20.10.24", new DockerLocation("docker", null), projectEngineHint: null));
+        Assert.Equal("start the project's own Engine 28 with: eval \"$(bash /src/clone/tools/docker/start-daemon.sh)\"",
+            DaemonStartHint.ProjectEngine("/src/clone", "/home/learner"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Multistage.Core.Docker;
 using Multistage.Core.Processes;
 using Multistage.Core.Templates;
 using Multistage.Tests.Shared;
@@ -44,6 +45,10 @@ public sealed class InstalledToolTests(PackagesFixture packages)
         // Exit 2 would mean it found no sample: its catalog did not come with it.
         Assert.True(compared.ExitCode == 3,
             $"Expected compare to find both samples and then stop with exit 3 (no daemon at the socket given):\n{compared.Describe()}");
+        // Its fix names the user's own Docker: an installed tool has no tools/docker/start-daemon.sh beside it.
+        var said = compared.StandardOutput + compared.StandardError;
+        Assert.True(said.Contains(DaemonStartHint.OwnDocker, StringComparison.Ordinal) && !said.Contains("start-daemon.sh", StringComparison.Ordinal),
+            $"Expected the installed tool's no-daemon message to say \"{DaemonStartHint.OwnDocker}\", not a clone's script:\n{compared.Describe()}");
     }
 
     [Fact]

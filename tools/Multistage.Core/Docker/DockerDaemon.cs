@@ -34,7 +34,7 @@ public sealed record DaemonStatus(bool Available, string? ServerVersion, string 
     private static DaemonStatus Missing(DockerLocation location, string said) =>
         new(false, null,
             $"No Docker daemon answers through {location.Describe()}: {said}. " +
-            $"Start the project's daemon with: {DockerLocation.StartHint}");
+            $"Fix: {DaemonStartHint.Current}.");
 
     private static string FirstLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";

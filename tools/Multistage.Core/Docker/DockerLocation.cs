@@ -10,9 +10,6 @@ public sealed record DockerLocation(string Binary, string? Host)
     public const string BinaryVariable = "MULTISTAGE_DOCKER";
     public const string HostVariable = "DOCKER_HOST";
 
-    /// <summary>How a user starts the project's own engine; quoted in every "no daemon" message.</summary>
-    public const string StartHint = "eval \"$(bash tools/docker/start-daemon.sh)\"";
-
     /// <summary>Reads MULTISTAGE_DOCKER and DOCKER_HOST from the process environment.</summary>
     public static DockerLocation FromEnvironment() => Resolve(Environment.GetEnvironmentVariable);
 

@@ -11,19 +11,23 @@ public static class EngineRequirement
 {
     public static readonly Version Minimum = new(23, 0);
 
-    public const string Fix =
-        "install a current Docker Engine (https://docs.docker.com/engine/install/) or Docker Desktop, " +
-        "or start the project's own Engine 28 with: " + DockerLocation.StartHint;
+    /// <summary>Install a current engine, or (from a clone) start the project's own.</summary>
+    public static string Fix(string? projectEngineHint) =>
+        "install a current Docker Engine (https://docs.docker.com/engine/install/) or Docker Desktop" +
+        (projectEngineHint is null ? "" : $", or {projectEngineHint}");
 
     /// <summary>Null when the server version is new enough, else a message naming it and the fix.
     /// A version that does not parse (a development build) is given the benefit of the doubt.</summary>
-    public static string? Problem(string serverVersion, DockerLocation location)
+    public static string? Problem(string serverVersion, DockerLocation location) =>
+        Problem(serverVersion, location, DaemonStartHint.ProjectEngine(DaemonStartHint.CloneOfThisProcess(), Directory.GetCurrentDirectory()));
+
+    public static string? Problem(string serverVersion, DockerLocation location, string? projectEngineHint)
     {
         var version = Parse(serverVersion);
         return version is null || version >= Minimum
             ? null
             : $"The Docker Engine at {location.Describe()} is {serverVersion}, older than {Minimum}, the minimum " +
-              $"(BuildKit by default, which the Dockerfiles need). Fix: {Fix}.";
+              $"(BuildKit by default, which the Dockerfiles need). Fix: {Fix(projectEngineHint)}.";
     }
 
     /// <summary>"28.5.2+dfsg4" and "20.10.24" give their major.minor.patch; anything else null.</summary>
