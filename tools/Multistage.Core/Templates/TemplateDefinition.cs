@@ -41,9 +41,36 @@ public sealed record TemplateDefinition(
             throw new InvalidDataException(
                 $"{file}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
         }
+        TemplateDefinition definition;
         using (document)
         {
-            return Parse(new MetadataReader(file, "the template.json reference (https://aka.ms/template-json-reference) and CONTRIBUTING.md"), document.RootElement);
+            definition = Parse(new MetadataReader(file, "the template.json reference (https://aka.ms/template-json-reference) and CONTRIBUTING.md"), document.RootElement);
+        }
+        return definition.Toolchain is { } toolchain && LongName(templateFolder, toolchain.Name) is { } longName
+            ? definition with { Toolchain = toolchain with { Option = "--" + longName } }
+            : definition;
+    }
+
+    /// <summary>The CLI name dotnetcli.host.json gives a symbol, or null (then `dotnet new` uses the symbol name).</summary>
+    private static string? LongName(string templateFolder, string symbol)
+    {
+        var file = Path.Combine(templateFolder, ".template.config", "dotnetcli.host.json");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+        try
+        {
+            using var host = JsonDocument.Parse(File.ReadAllText(file), JsonOptions);
+            return host.RootElement.TryGetProperty("symbolInfo", out var info) && info.ValueKind == JsonValueKind.Object
+                && info.TryGetProperty(symbol, out var entry) && entry.ValueKind == JsonValueKind.Object
+                && entry.TryGetProperty("longName", out var name) && name.GetString() is { Length: > 0 } text
+                ? text
+                : null;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file}: not valid JSON at line {e.LineNumber + 1}: {e.Message}", e);
         }
     }
 

@@ -16,6 +16,9 @@ public sealed record ToolchainSymbol(
     string Marker,
     IReadOnlyList<string> After)
 {
+    /// <summary>The `dotnet new` option that sets it (dotnetcli.host.json's longName, else the symbol name).</summary>
+    public string Option { get; init; } = "--" + Name;
+
     /// <summary>The symbol names the catalog takes for a toolchain version: goVersion, nodeVersion, ...</summary>
     public const string NameSuffix = "Version";
 

@@ -46,6 +46,7 @@ public static class CatalogJson
                     ? new JsonObject
                     {
                         ["symbol"] = toolchain.Name,
+                        ["option"] = toolchain.Option,
                         ["default"] = toolchain.DefaultValue,
                         ["choices"] = new JsonArray(toolchain.Choices.Select(c => (JsonNode?)JsonValue.Create(c.Choice)).ToArray()),
                     }

@@ -16,26 +16,41 @@ public static class CatalogMarkdown
     public static string Write(IReadOnlyList<TemplateMetadata> catalog)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Language | Short name | Port | Toolchain (default; choices) | Single-stage image |");
-        text.AppendLine("|---|---|---|---|---|");
+        text.AppendLine("| Template | Short name | Identity | `--port` | `--runtime` (default first) | Toolchain version |");
+        text.AppendLine("|---|---|---|---|---|---|");
         foreach (var t in catalog)
         {
+            var runtimes = t.Runtimes.Keys.OrderBy(r => r != t.DefaultRuntime).ThenBy(r => r, StringComparer.Ordinal)
+                .Select(r => r == t.DefaultRuntime ? $"**`{r}`**" : $"`{r}`");
             var toolchain = t.Toolchain is { } v
-                ? $"`--{v.Name}` {v.DefaultValue}; {string.Join(", ", v.Choices.Select(c => c.Choice))}"
-                : "fixed";
-            text.AppendLine($"| {t.DisplayName} | `{t.ShortName}` | {t.DefaultPort} | {toolchain} | `{t.SingleStageImage}` |");
+                ? $"`{v.Option}` " + string.Join(", ", v.Choices.Select(c => c.Choice == v.DefaultValue ? $"**{c.Choice}**" : c.Choice))
+                : "fixed by the Dockerfiles";
+            text.AppendLine($"| {t.DisplayName} | `{t.ShortName}` | `{t.Identity}` | {t.DefaultPort} | {string.Join(", ", runtimes)} | {toolchain} |");
         }
         text.AppendLine();
-        text.AppendLine("| Language | `--runtime` | Builder image | Final image | Shell |");
-        text.AppendLine("|---|---|---|---|---|");
+        text.AppendLine("| Template | Single-stage image | `--runtime` | Builder image | Final image | Shell |");
+        text.AppendLine("|---|---|---|---|---|---|");
         foreach (var t in catalog)
         {
-            foreach (var r in t.Runtimes.Values)
+            foreach (var r in t.Runtimes.Values.OrderBy(r => r.Name != t.DefaultRuntime).ThenBy(r => r.Name, StringComparer.Ordinal))
             {
-                var name = r.Name == t.DefaultRuntime ? $"`{r.Name}` (default)" : $"`{r.Name}`";
-                text.AppendLine($"| {t.DisplayName} | {name} | `{r.BuilderImage}` | `{r.RuntimeImage}` | {(r.Shell ? "yes" : "no")} |");
+                text.AppendLine($"| {t.DisplayName} | `{t.SingleStageImage}` | `{r.Name}` | `{r.BuilderImage}` | `{r.RuntimeImage}` | {(r.Shell ? "yes" : "no")} |");
             }
         }
         return text.ToString();
+    }
+
+    /// <summary><paramref name="document"/> with the text between the markers replaced by <paramref name="generated"/>,
+    /// or null when the document has no (or a broken) pair of markers.</summary>
+    public static string? Splice(string document, string generated)
+    {
+        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
+        var end = document.IndexOf(End, StringComparison.Ordinal);
+        if (begin < 0 || end < begin)
+        {
+            return null;
+        }
+        var from = begin + Begin.Length;
+        return document[..from] + "\n" + generated + document[end..];
     }
 }
