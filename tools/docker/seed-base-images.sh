@@ -133,11 +133,11 @@ catalog_json() {
 }
 
 main() {
-  local plan fields catalog
-  catalog="$(mktemp)"
-  trap 'rm -f "$catalog"' EXIT
-  catalog_json >"$catalog"
-  plan="$(python3 "$HERE/lib/plan.py" "$catalog")"
+  local plan fields
+  CATALOG_FILE="$(mktemp)"
+  trap 'rm -f "$CATALOG_FILE"' EXIT
+  catalog_json >"$CATALOG_FILE"
+  plan="$(python3 "$HERE/lib/plan.py" "$CATALOG_FILE")"
   while IFS=$'\x1f' read -r -u 3 -a fields; do
     wanted "${fields[0]}" "$@" || continue
     seed_one "${fields[@]}"
