@@ -124,7 +124,7 @@ catalog_json() {
   if [[ -n "${MULTISTAGE_CLI:-}" ]]; then
     read -r -a cli <<<"$MULTISTAGE_CLI"
   else
-    cli=(dotnet run --project "$HERE/../Multistage" -v q --nologo --)
+    cli=(dotnet run --project "$HERE/../Multistage" -v q --)
   fi
   local -a templates=()
   [[ -z "${TEMPLATES_DIR:-}" ]] || templates=(--templates "$TEMPLATES_DIR")
