@@ -2,9 +2,9 @@
 """Decide, for every base image the templates name, how seed-base-images.sh provides it.
 
 The images come from the catalog the tool prints, `multistage catalog --json`, whose file is the one
-argument (singleStageImage and the builderImage/runtimeImage of every runtime; "scratch" is no image):
-the tool reads them from the templates, so this script never parses a template file itself. Each one is matched against
-the recipes in stand-ins/*/recipe.json. One line per image on stdout, fields separated by \\x1f:
+argument (singleStageImage and the builderImage/runtimeImage of every runtime; "scratch" is no
+image): the tool reads them from the templates, so this script parses no template file itself.
+Each one is matched against the recipes in stand-ins/*/recipe.json. One line per image on stdout, fields separated by \\x1f:
 
     image, kind, detail, rootfs, hash, description, version-command, build-arg...
 
