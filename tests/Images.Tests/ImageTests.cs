@@ -41,7 +41,7 @@ public sealed partial class ImageTests(ImageFixture fixture)
         var info = await images.MultiInfoAsync();
         var expected = $"{images.Variant.Template.DefaultPort}/tcp";
         Assert.True(info.ExposedPorts.Contains(expected),
-            $"{variant}: EXPOSE lists [{string.Join(", ", info.ExposedPorts)}]; expected {expected} (multistage.json defaultPort).");
+            $"{variant}: EXPOSE lists [{string.Join(", ", info.ExposedPorts)}]; expected {expected} (the port symbol's default in template.json).");
     }
 
     [ImagesTheory]

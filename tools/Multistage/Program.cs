@@ -1,4 +1,5 @@
 using Multistage.Cli;
+using Multistage.Cli.Catalog;
 using Multistage.Cli.Checking;
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Init;
@@ -45,10 +46,13 @@ app.Configure(config =>
         .WithDescription($"Add the paired Dockerfiles (multi-stage and single-stage), .dockerignore, compose.yaml and README.Docker.md to an existing project, detecting its language and layout. {templates}")
         .WithExample("init", "--dry-run")
         .WithExample("init", "path/to/project", "--runtime", "scratch", "--set", "main=./cmd/api");
+    config.AddCommand<CatalogCommand>("catalog")
+        .WithDescription($"Print what the templates say about themselves (languages, short names, ports, runtimes, base images) as Markdown, or as JSON for scripts. {templates}")
+        .WithExample("catalog", "--json");
 });
 // Spectre hands an option given without its value the text "__default_command" (`seed --out` seeded a
 // folder of that name), so such a command line is refused here, naming the option.
-if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)), ("pitfalls", typeof(PitfallsSettings)), ("init", typeof(InitSettings))) is { } missing)
+if (MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)), ("pitfalls", typeof(PitfallsSettings)), ("init", typeof(InitSettings)), ("catalog", typeof(CatalogSettings))) is { } missing)
 {
     return ErrorOutput.BadInput([missing]);
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Make every base image the templates name available in the project's daemon.
-# The set comes from templates/*/.template.config/multistage.json (see lib/plan.py). Per image:
+# The set comes from the templates' catalog, `multistage catalog --json` (see lib/plan.py). Per image:
 #   present (and, for a stand-in, built from the current recipe) -> nothing;
 #   else a pull with a short timeout (online: the real image, no stand-in);
 #   else a stand-in from the matching recipe in stand-ins/<recipe>/ (Dockerfile + recipe.json),
 #   built on a cached debootstrap root file system and labelled multistage.stand-in=<source>.
 # Images whose every use has needsRegistry get no stand-in and are reported.
 # usage: seed-base-images.sh [IMAGE...]   (no arguments: all of them)
-# env: TEMPLATES_DIR, MULTISTAGE_CACHE (default /var/cache/multistage), PULL_TIMEOUT (s), DOCKER_HOST
+# env: TEMPLATES_DIR (templates to seed for; default: this clone's), MULTISTAGE_CLI (the command that
+#      runs the tool; default: dotnet run --project <clone>/tools/Multistage --), MULTISTAGE_CACHE
+#      (default /var/cache/multistage), PULL_TIMEOUT (s), DOCKER_HOST
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
@@ -116,9 +118,26 @@ report() {
   (( ${#MISSING[@]} == 0 ))
 }
 
+# The catalog as the tool reads it: the one reader of the template files (see CONTRIBUTING.md).
+catalog_json() {
+  local -a cli
+  if [[ -n "${MULTISTAGE_CLI:-}" ]]; then
+    read -r -a cli <<<"$MULTISTAGE_CLI"
+  else
+    cli=(dotnet run --project "$HERE/../Multistage" -v q --)
+  fi
+  local -a templates=()
+  [[ -z "${TEMPLATES_DIR:-}" ]] || templates=(--templates "$TEMPLATES_DIR")
+  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 "${cli[@]}" catalog --json "${templates[@]}" ||
+    die "\`${cli[*]} catalog --json\` failed (its error is above); fix: make it run, or set MULTISTAGE_CLI to a command that does"
+}
+
 main() {
   local plan fields
-  plan="$(python3 "$HERE/lib/plan.py")"
+  CATALOG_FILE="$(mktemp)"
+  trap 'rm -f "$CATALOG_FILE"' EXIT
+  catalog_json >"$CATALOG_FILE"
+  plan="$(python3 "$HERE/lib/plan.py" "$CATALOG_FILE")"
   while IFS=$'\x1f' read -r -u 3 -a fields; do
     wanted "${fields[0]}" "$@" || continue
     seed_one "${fields[@]}"

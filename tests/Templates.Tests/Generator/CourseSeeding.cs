@@ -9,7 +9,7 @@ public static class CourseSeeding
     private static readonly Lazy<IReadOnlyList<TemplateMetadata>> LazyCatalog =
         new(() => TemplateCatalog.LoadRepository());
 
-    /// <summary>The languages of the pack, read from templates/*/multistage.json like the generator reads them.</summary>
+    /// <summary>The languages of the pack, read from the catalog like the generator reads them.</summary>
     public static IReadOnlyList<TemplateMetadata> Catalog => LazyCatalog.Value;
 
     /// <summary>Plans and seeds; a <see cref="SeedInputException"/> escapes before anything is written.</summary>

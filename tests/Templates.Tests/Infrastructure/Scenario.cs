@@ -47,7 +47,7 @@ public sealed record Scenario(string Name, TemplateMetadata Template, string Run
             scenarios.Add(new Scenario($"{t.Language}-exercise", t, t.DefaultRuntime, ["-n", FixedName, "--exercise", "true"]));
             scenarios.Add(new Scenario($"{t.Language}-name-and-port", t, t.DefaultRuntime, ["-n", AwkwardName, "--port", NonDefaultPort]));
 
-            // The item template's defaults and each runtime: its FROM lines must match multistage.json too.
+            // The item template's defaults and each runtime: its FROM lines must match the catalog too.
             var item = ItemTemplate.Load(t.Language, t.FolderPath);
             foreach (var runtime in t.Runtimes.Keys.OrderBy(r => r != t.DefaultRuntime).ThenBy(r => r, StringComparer.Ordinal))
             {

@@ -21,9 +21,9 @@ public sealed class ItemTemplateAgreementTests(TemplatesFixture fixture)
         var runtime = item.Option("runtime");
         Assert.True(runtime is not null, $"{where} has no --runtime option.");
         Assert.True(runtime.DefaultValue == template.DefaultRuntime && runtime.Choices.Order(StringComparer.Ordinal).SequenceEqual(template.Runtimes.Keys),
-            $"{where}: runtime choices [{string.Join(", ", runtime.Choices)}] (default {runtime.DefaultValue}) must equal multistage.json's [{string.Join(", ", template.Runtimes.Keys)}] (default {template.DefaultRuntime}).");
+            $"{where}: runtime choices [{string.Join(", ", runtime.Choices)}] (default {runtime.DefaultValue}) must equal the project template's [{string.Join(", ", template.Runtimes.Keys)}] (default {template.DefaultRuntime}).");
         Assert.True(item.Option("port")?.DefaultValue == template.DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{where}: --port must default to multistage.json's defaultPort {template.DefaultPort}.");
+            $"{where}: --port must default to the project template's port {template.DefaultPort}.");
         Assert.True(item.Option("health-path") is not null, $"{where}: every item template takes --health-path.");
         Assert.True(item.Files.SequenceEqual(WrittenFiles), $"{item.FolderPath} must hold exactly [{string.Join(", ", WrittenFiles)}]; holds [{string.Join(", ", item.Files)}].");
     }

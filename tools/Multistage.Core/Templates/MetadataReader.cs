@@ -6,12 +6,12 @@ namespace Multistage.Core.Templates;
 /// Typed reads from a JSON object that fail with the file and the field path ("runtimes.alpine.shell"),
 /// so a broken multistage.json says exactly what to fix.
 /// </summary>
-internal sealed class MetadataReader(string file)
+internal sealed class MetadataReader(string file, string schema = "the multistage.json schema in CONTRIBUTING.md")
 {
     public string File { get; } = file;
 
     public InvalidDataException Error(string field, string problem) =>
-        new($"{File}: field '{field}' {problem}. See the multistage.json schema in CONTRIBUTING.md.");
+        new($"{File}: field '{field}' {problem}. See {schema}.");
 
     public JsonElement Property(JsonElement obj, string path, string name)
     {

@@ -2,7 +2,13 @@ using System.Text.Json;
 
 namespace Multistage.Core.Templates;
 
-/// <summary>Reads every templates/*/.template.config/multistage.json: the only list of languages there is.</summary>
+/// <summary>
+/// Reads every template folder under templates/ (the only list of languages there is) into one
+/// <see cref="TemplateMetadata"/>, taking each fact from the one file that states it: template.json for
+/// identity, short name, default port, runtime choices and toolchain version; the Dockerfiles' FROM lines
+/// for the base images; .template.config/multistage.json for what no template file says (forbidden
+/// paths, artifact path, shell, dependency step, size ratio, package index build argument, source checks).
+/// </summary>
 public static class TemplateCatalog
 {
     public const string MetadataFileName = "multistage.json";
@@ -70,39 +76,46 @@ public static class TemplateCatalog
             throw read.Error("language", $"is '{language}' but the folder is '{folderName}'; they must be equal");
         }
 
+        var definition = TemplateDefinition.Load(folder);
         var runtimesElement = read.Property(root, "", "runtimes");
-        if (runtimesElement.ValueKind != JsonValueKind.Object || !runtimesElement.EnumerateObject().Any())
+        if (runtimesElement.ValueKind != JsonValueKind.Object)
         {
-            throw read.Error("runtimes", "must be an object with at least one runtime choice");
+            throw read.Error("runtimes", "must be an object with one entry per runtime choice of template.json");
         }
-        var runtimes = new SortedDictionary<string, RuntimeChoice>(StringComparer.Ordinal);
-        foreach (var entry in runtimesElement.EnumerateObject())
+        // The choices are template.json's; multistage.json adds what only it knows about each, so the two
+        // must name the same runtimes.
+        var entries = runtimesElement.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+        var choices = definition.Runtimes.Select(c => c.Choice).Order(StringComparer.Ordinal).ToList();
+        if (!entries.SequenceEqual(choices))
         {
-            var path = $"runtimes.{entry.Name}";
-            runtimes[entry.Name] = new RuntimeChoice(
-                entry.Name,
-                read.String(entry.Value, path, "builderImage"),
-                read.String(entry.Value, path, "runtimeImage"),
-                read.Boolean(entry.Value, path, "shell"),
-                read.NullableString(entry.Value, path, "packageManager"),
-                read.String(entry.Value, path, "artifactPath"),
-                read.NullableString(entry.Value, path, "needsRegistry"));
+            throw read.Error("runtimes", $"has entries [{string.Join(", ", entries)}] but template.json's runtime choices are [{string.Join(", ", choices)}]; give each choice one entry");
         }
 
-        var defaultRuntime = read.String(root, "", "defaultRuntime");
-        if (!runtimes.ContainsKey(defaultRuntime))
+        var runtimes = new SortedDictionary<string, RuntimeChoice>(StringComparer.Ordinal);
+        foreach (var choice in definition.Runtimes)
         {
-            throw read.Error("defaultRuntime", $"is '{defaultRuntime}', which is not a key of 'runtimes' ({string.Join(", ", runtimes.Keys)})");
+            var path = $"runtimes.{choice.Choice}";
+            var entry = runtimesElement.GetProperty(choice.Choice);
+            var images = TemplateImages.ForRuntime(folder, definition, choice.Choice);
+            runtimes[choice.Choice] = new RuntimeChoice(
+                choice.Choice,
+                images.Builder,
+                images.Runtime,
+                read.Boolean(entry, path, "shell"),
+                read.NullableString(entry, path, "packageManager"),
+                read.String(entry, path, "artifactPath"),
+                read.NullableString(entry, path, "needsRegistry"),
+                choice.Description);
         }
 
         return new TemplateMetadata(
             language,
             read.String(root, "", "displayName"),
-            read.String(root, "", "identity"),
-            read.String(root, "", "shortName"),
-            read.Port(root, "", "defaultPort"),
-            read.String(root, "", "singleStageImage"),
-            defaultRuntime,
+            definition.Identity,
+            definition.ShortName,
+            definition.DefaultPort,
+            TemplateImages.SingleStage(folder, definition),
+            definition.DefaultRuntime,
             runtimes,
             read.StringArray(root, "", "forbiddenPaths"),
             read.String(root, "", "dependencyStep"),
@@ -115,6 +128,7 @@ public static class TemplateCatalog
             FolderPath = folder,
             SourceCheck = read.String(root, "", "sourceCheck"),
             SourceRun = read.String(root, "", "sourceRun"),
+            Toolchain = definition.Toolchain,
         };
     }
 }

@@ -1,6 +1,9 @@
 namespace Multistage.Core.Templates;
 
-/// <summary>One entry of multistage.json's "runtimes": a final-stage choice and the images it builds from.</summary>
+/// <summary>
+/// A final-stage choice: its name and description (template.json's runtime choices), the images it builds
+/// from (the Dockerfile's FROM lines) and what only multistage.json's "runtimes" entry says.
+/// </summary>
 public sealed record RuntimeChoice(
     string Name,
     string BuilderImage,
@@ -8,9 +11,14 @@ public sealed record RuntimeChoice(
     bool Shell,
     string? PackageManager,
     string ArtifactPath,
-    string? NeedsRegistry);
+    string? NeedsRegistry,
+    string Description);
 
-/// <summary>A template's facts from its .template.config/multistage.json (schema: CONTRIBUTING.md).</summary>
+/// <summary>
+/// A template's facts, each read from the one file that states it (see <see cref="TemplateCatalog"/>):
+/// template.json (identity, short name, port, runtimes, toolchain), the Dockerfiles (images) and
+/// multistage.json (everything else; schema: CONTRIBUTING.md).
+/// </summary>
 public sealed record TemplateMetadata(
     string Language,
     string DisplayName,
@@ -38,6 +46,9 @@ public sealed record TemplateMetadata(
 
     /// <summary>A shell command that starts the app from what <see cref="SourceCheck"/> left, in the same place.</summary>
     public required string SourceRun { get; init; }
+
+    /// <summary>The toolchain version parameter of template.json, or null when the template has none.</summary>
+    public ToolchainSymbol? Toolchain { get; init; }
 
     /// <summary>Absolute path of the template's .template.config folder.</summary>
     public string ConfigDirectory => Path.Combine(FolderPath, ".template.config");

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Decide, for every base image the templates name, how seed-base-images.sh provides it.
 
-The images are read from templates/*/.template.config/multistage.json (singleStageImage and the
-builderImage/runtimeImage of every runtime; "scratch" is no image). Each one is matched against
-the recipes in stand-ins/*/recipe.json. One line per image on stdout, fields separated by \\x1f:
+The images come from the catalog the tool prints, `multistage catalog --json`, whose file is the one
+argument (singleStageImage and the builderImage/runtimeImage of every runtime; "scratch" is no
+image): the tool reads them from the templates, so this script parses no template file itself.
+Each one is matched against the recipes in stand-ins/*/recipe.json. One line per image on stdout, fields separated by \\x1f:
 
     image, kind, detail, rootfs, hash, description, version-command, build-arg...
 
@@ -18,6 +19,8 @@ import re
 import sys
 
 SEP = "\x1f"
+# The `multistage catalog --json` schema this reads (CONTRIBUTING.md).
+CATALOG_SCHEMA = 1
 
 
 def fail(message):
@@ -33,26 +36,18 @@ def load_json(path):
         fail(f"cannot read {path}: {e}; fix: make it valid JSON as CONTRIBUTING.md describes")
 
 
-def image_uses(templates_dir):
+def image_uses(catalog_path):
     """Map each image to the needsRegistry reasons of its uses (None: a use that builds offline)."""
-    files = sorted(glob.glob(os.path.join(templates_dir, "*", ".template.config", "multistage.json")))
-    if not files:
-        fail(f"no */.template.config/multistage.json under {templates_dir}; "
-             "fix: run from the repository or set TEMPLATES_DIR")
+    catalog = load_json(catalog_path)
+    if catalog.get("schemaVersion") != CATALOG_SCHEMA or not catalog.get("languages"):
+        fail(f"{catalog_path} is not a schema-{CATALOG_SCHEMA} catalog with languages; "
+             "fix: pass the output of `multistage catalog --json` from the same commit")
     uses = {}
-    for path in files:
-        meta = load_json(path)
-        single = meta.get("singleStageImage")
-        runtimes = meta.get("runtimes")
-        if not single or not isinstance(runtimes, dict) or not runtimes:
-            fail(f"{path} lacks singleStageImage or runtimes; fix: follow the multistage.json schema")
-        uses.setdefault(single, []).append(None)
-        for name, runtime in sorted(runtimes.items()):
+    for language in catalog["languages"]:
+        uses.setdefault(language["singleStageImage"], []).append(None)
+        for runtime in language["runtimes"]:
             for field in ("builderImage", "runtimeImage"):
-                image = runtime.get(field)
-                if not image:
-                    fail(f"{path}: runtimes.{name}.{field} is missing; fix: name the image")
-                uses.setdefault(image, []).append(runtime.get("needsRegistry"))
+                uses.setdefault(runtime[field], []).append(runtime["needsRegistry"])
     uses.pop("scratch", None)
     return uses
 
@@ -131,12 +126,13 @@ def plan_line(image, reasons, recipes, common_dir, ca_bundle):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    templates_dir = os.environ.get("TEMPLATES_DIR") or os.path.join(here, "..", "..", "..", "templates")
+    if len(sys.argv) != 2:
+        fail("usage: plan.py CATALOG.json; fix: pass the output of `multistage catalog --json`")
     stand_ins_dir = os.path.normpath(os.path.join(here, "..", "stand-ins"))
     ca_bundle = os.environ.get("HOST_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
     recipes = load_recipes(stand_ins_dir)
     common_dir = os.path.join(stand_ins_dir, "_common")
-    for image, reasons in sorted(image_uses(os.path.normpath(templates_dir)).items()):
+    for image, reasons in sorted(image_uses(sys.argv[1]).items()):
         print(SEP.join(plan_line(image, reasons, recipes, common_dir, ca_bundle)))
 
 

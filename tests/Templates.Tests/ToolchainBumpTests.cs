@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Multistage.Core.Docker;
+using Multistage.Core.Dockerize;
+using Multistage.Core.Templates;
+using Templates.Tests.Infrastructure;
+
+namespace Templates.Tests;
+
+/// <summary>
+/// A toolchain version bump, done on a copy of one language's template folder as a contributor does it:
+/// a new choice made the default in the project template's template.json, then the item template's copy
+/// refreshed (what MULTISTAGE_ACCEPT_SNAPSHOTS=1 does). Every output that names the toolchain image must
+/// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), and no
+/// other file may have needed an edit.
+/// </summary>
+[Collection(TemplatesCollection.Name)]
+public sealed class ToolchainBumpTests(TemplatesFixture fixture)
+{
+    private const string NewVersion = "98.99";
+
+    public static TheoryData<string> ToolchainLanguages() =>
+        new(TemplateCatalog.Load(RepositoryData.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
+
+    [Theory]
+    [MemberData(nameof(ToolchainLanguages))]
+    public async Task A_version_bump_in_template_json_reaches_every_output(string language)
+    {
+        var original = fixture.GetTemplate(language);
+        var toolchain = original.Toolchain!;
+        var templates = fixture.NewScratchPath($"bump-{language}");
+        var folder = Path.Combine(templates, language);
+        FileTree.Replace(original.FolderPath, folder, BuildOutputs.IsBuildOutputFolder);
+        var projectFile = Path.Combine(folder, ".template.config", TemplateDefinition.FileName);
+        var itemFile = Path.Combine(folder, ItemTemplate.FolderName, ".template.config", TemplateDefinition.FileName);
+
+        // The one edit: the new version as a choice, and the default.
+        var project = JsonNode.Parse(File.ReadAllText(projectFile))!;
+        var symbol = project["symbols"]![toolchain.Name]!;
+        symbol["defaultValue"] = NewVersion;
+        symbol["choices"]!.AsArray().Add(new JsonObject { ["choice"] = NewVersion, ["description"] = $"Version {NewVersion} (newest)." });
+        File.WriteAllText(projectFile, project.ToJsonString(new() { WriteIndented = true }) + "\n");
+        // What accepting does: the item template's copy of the symbol follows.
+        File.WriteAllText(itemFile, ToolchainCopy.Apply(File.ReadAllText(projectFile), File.ReadAllText(itemFile), toolchain.Name));
+
+        var changed = FileTree.RelativeFiles(folder).Where(f => File.ReadAllText(Path.Combine(folder, f)) != File.ReadAllText(Path.Combine(original.FolderPath, f))).ToList();
+        Assert.Equal([$"{ItemTemplate.FolderName}/.template.config/template.json", ".template.config/template.json"], changed);
+
+        // The catalog: every image that named the old default now names the new one, nothing else moved.
+        var bumped = Assert.Single(TemplateCatalog.Load(templates));
+        Assert.Equal(NewVersion, bumped.Toolchain?.DefaultValue);
+        Assert.Equal(Bump(toolchain, original.SingleStageImage), bumped.SingleStageImage);
+        Assert.NotEqual(original.SingleStageImage, bumped.SingleStageImage);
+        foreach (var (name, runtime) in original.Runtimes)
+        {
+            Assert.Equal(Bump(toolchain, runtime.BuilderImage), bumped.Runtimes[name].BuilderImage);
+            Assert.Equal(Bump(toolchain, runtime.RuntimeImage), bumped.Runtimes[name].RuntimeImage);
+        }
+
+        // Both templates as dotnet new renders them from the bumped folder, with their defaults.
+        var hive = await TemplateHive.CreateAsync(Path.Combine(templates, "hive"), [folder]);
+        var item = ItemTemplate.Load(language, folder);
+        var itemToolchain = TemplateDefinition.Load(item.FolderPath).Toolchain!;
+        foreach (var (shortName, rendered) in new[] { (bumped.ShortName, toolchain), (item.ShortName, itemToolchain) })
+        {
+            var output = Path.Combine(templates, "out", shortName);
+            var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName]);
+            Assert.True(result.Succeeded, $"dotnet new {shortName} from the bumped copy failed:\n{result.Describe()}");
+            var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {NewVersion} (output: {output})";
+
+            var multi = DockerfileStages.BaseImages(DockerfileStages.Read(Path.Combine(output, TemplateImages.MultiStageFile)));
+            var expected = new[] { bumped.DefaultRuntimeChoice.BuilderImage, bumped.DefaultRuntimeChoice.RuntimeImage }.Distinct();
+            Assert.True(multi.SequenceEqual(expected), $"{where}: Dockerfile builds on [{string.Join(", ", multi)}], expected [{string.Join(", ", expected)}].");
+            var single = DockerfileStages.BaseImages(DockerfileStages.Read(Path.Combine(output, TemplateImages.SingleStageFile)));
+            Assert.True(single.SequenceEqual([bumped.SingleStageImage]), $"{where}: Dockerfile.single builds on [{string.Join(", ", single)}], expected {bumped.SingleStageImage}.");
+
+            // Prose and every other file: the old version is gone wherever the symbol replaces it.
+            var stale = FileTree.RelativeFiles(output)
+                .Where(f => Occurrences(rendered, toolchain.DefaultValue).Any(File.ReadAllText(Path.Combine(output, f)).Contains))
+                .ToList();
+            Assert.True(stale.Count == 0, $"{where}: [{string.Join(", ", stale)}] still name version {toolchain.DefaultValue}.");
+        }
+
+        // The project template's README names the toolchain image; it follows without an edit.
+        var readme = File.ReadAllText(Path.Combine(templates, "out", bumped.ShortName, "README.md"));
+        Assert.True(Occurrences(toolchain, NewVersion).Any(readme.Contains),
+            $"README.md of dotnet new {bumped.ShortName} never names version {NewVersion} after the bump.");
+    }
+
+    /// <summary>The image as the engine renders it with the new default in place of the old one.</summary>
+    private static string Bump(ToolchainSymbol toolchain, string image) =>
+        toolchain.After.Count == 0
+            ? image.Replace(toolchain.DefaultValue, NewVersion, StringComparison.Ordinal)
+            : toolchain.After.Aggregate(image, (text, after) => text.Replace(after + toolchain.DefaultValue, after + NewVersion, StringComparison.Ordinal));
+
+    /// <summary>How a version appears where the symbol replaces it: after each onlyIf text, or anywhere.</summary>
+    private static IEnumerable<string> Occurrences(ToolchainSymbol toolchain, string version) =>
+        toolchain.After.Count == 0 ? [version] : toolchain.After.Select(after => after + version);
+}
