@@ -92,7 +92,7 @@ public sealed partial class ShellScriptTests
 
     // The scripts that run on the host; the stand-ins' helpers run inside image builds and read build arguments.
     private static IEnumerable<string> HostSideScripts(string folder) =>
-        Directory.EnumerateFiles(folder, "*.sh").Concat(Directory.EnumerateFiles(Path.Combine(folder, "lib")))
+        Directory.EnumerateFiles(folder, "*.sh").Concat(Directory.EnumerateFiles(Path.Combine(folder, "lib"), "*", SearchOption.AllDirectories))
             .Where(path => path.EndsWith(".sh", StringComparison.Ordinal) || path.EndsWith(".py", StringComparison.Ordinal));
 
     private static bool IsShellScript(string path)

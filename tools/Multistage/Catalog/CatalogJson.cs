@@ -5,7 +5,7 @@ using Multistage.Core.Templates;
 namespace Multistage.Cli.Catalog;
 
 /// <summary>
-/// The catalog as JSON for scripts (tools/docker/lib/plan.py). The schema is documented in CONTRIBUTING.md;
+/// The catalog as JSON for scripts (tools/docker/lib/seeding/plan.py). The schema is documented in CONTRIBUTING.md;
 /// <see cref="SchemaVersion"/> goes up when a field changes meaning or goes away (adding one does not).
 /// </summary>
 public static class CatalogJson
