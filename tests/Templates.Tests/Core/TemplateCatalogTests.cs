@@ -13,7 +13,7 @@ public sealed class TemplateCatalogTests : IDisposable
                                   "packageManager": null, "artifactPath": "/app/demo", "needsRegistry": null } },
           "forbiddenPaths": [".git/**"], "dependencyStep": "demo install", "sourceFile": "main.demo",
           "sourceCheck": "demo check .", "sourceRun": "demo run",
-          "packageIndexBuildArg": null, "maxSizeRatio": 0.05, "pitfalls": []
+          "packageIndexBuildArg": null, "maxSizeRatio": 0.05
         }
         """;
 
@@ -49,10 +49,11 @@ public sealed class TemplateCatalogTests : IDisposable
     [InlineData("\"shell\": true,", "", "runtimes.slim.shell")]
     [InlineData("\"defaultRuntime\": \"slim\"", "\"defaultRuntime\": \"alpine\"", "defaultRuntime")]
     [InlineData("\"language\": \"demo\"", "\"language\": \"other\"", "language")]
-    [InlineData("\"pitfalls\": []", "\"pitfalls\": [1]", "pitfalls[0]")]
+    [InlineData("\"forbiddenPaths\": [\".git/**\"]", "\"forbiddenPaths\": [1]", "forbiddenPaths[0]")]
     [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 5", "maxSizeRatio")]
-    [InlineData("\"maxSizeRatio\": 0.05, ", "", "maxSizeRatio")]
+    [InlineData(", \"maxSizeRatio\": 0.05", "", "maxSizeRatio")]
     [InlineData("\"sourceCheck\": \"demo check .\",", "\"sourceCheck\": \"\",", "sourceCheck")]
+    [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 0.05, \"pitfalls\": []", "pitfalls")]
     public void Malformed_field_is_named_with_the_file(string original, string replacement, string field)
     {
         Write("demo", ValidJson.Replace(original, replacement, StringComparison.Ordinal));

@@ -10,7 +10,8 @@ public sealed record RuntimeChoice(
     string ArtifactPath,
     string? NeedsRegistry);
 
-/// <summary>A template's facts from its .template.config/multistage.json (schema: CONTRIBUTING.md).</summary>
+/// <summary>A template's facts from its .template.config/multistage.json (schema: CONTRIBUTING.md). Its
+/// pitfalls and lessons are in pitfalls.json beside it (Pipeline/Pitfall.cs).</summary>
 public sealed record TemplateMetadata(
     string Language,
     string DisplayName,
@@ -24,8 +25,7 @@ public sealed record TemplateMetadata(
     string DependencyStep,
     string SourceFile,
     string? PackageIndexBuildArg,
-    double MaxSizeRatio,
-    IReadOnlyList<string> Pitfalls)
+    double MaxSizeRatio)
 {
     /// <summary>Absolute path of templates/&lt;language&gt;.</summary>
     public required string FolderPath { get; init; }
