@@ -49,7 +49,7 @@ public static partial class PitfallList
     }
 
     /// <summary>Words, where a code span with its spaces counts as one: a line never breaks inside `...`.</summary>
-    [GeneratedRegex(@"\S*`[^`]*`\S*|\S+")]
+    [GeneratedRegex(@"[^\s`]*(?:`[^`]*`[^\s`]*)+|\S+")]
     private static partial Regex Words();
 
     private static void Wrap(StringBuilder text, string bullet)
