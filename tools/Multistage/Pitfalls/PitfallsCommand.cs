@@ -84,10 +84,14 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
         }
 
         AnsiConsole.Write(table);
-        var listed = notReproducible > 0 ? $" {notReproducible} not reproducible here (listed with the reason)." : "";
         AnsiConsole.MarkupLine(notShown == 0
-            ? $"[green]All {shown} reproducible pitfalls showed their symptom.[/]{listed}"
-            : $"[red]{notShown} of {shown + notShown} reproducible pitfalls did not show their symptom.[/]{listed}");
+            ? $"[green]All {shown} reproducible pitfalls showed their symptom.[/]"
+            : $"[red]{notShown} of {shown + notShown} reproducible pitfalls did not show their symptom.[/]");
+        if (notReproducible > 0)
+        {
+            AnsiConsole.MarkupLine($"[yellow]{notReproducible} not reproducible here[/], listed with the reason.");
+        }
+
         return notShown == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
