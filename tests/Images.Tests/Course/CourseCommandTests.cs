@@ -2,6 +2,7 @@ using System.Text.Json;
 using Multistage.Core.Docker;
 using Multistage.Core.Processes;
 using Multistage.Core.Templates;
+using Multistage.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Images.Tests.Course;
@@ -78,20 +79,7 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
         };
         try
         {
-            foreach (var (name, script) in workflow.RunSteps(entry))
-            {
-                var file = Path.Combine(course.Work, "step.sh");
-                await File.WriteAllTextAsync(file, script);
-                // GitHub's default shell for `run:` on Linux.
-                var step = await ProcessRunner.RunAsync(new ProcessSpec("bash", ["--noprofile", "--norc", "-eo", "pipefail", file])
-                {
-                    WorkingDirectory = course.Directory,
-                    Environment = environment,
-                    Timeout = TimeSpan.FromMinutes(10),
-                });
-                output.WriteLine($"step \"{name}\": exit {step.ExitCode}\n{step.StandardOutput.Trim()}");
-                Assert.True(step.Succeeded, $"Workflow step \"{name}\" for matrix entry go failed:\n{script}\n{step.Describe()}");
-            }
+            await RunStepsAsync(workflow.RunSteps(entry), "go", course.Directory, course.Work, environment);
 
             var row = File.Exists(summary) ? (await File.ReadAllTextAsync(summary)).Trim() : "";
             Assert.Matches(@"^\| go \| \d+ MB \|$", row);
@@ -100,6 +88,65 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
         {
             await fixture.Docker.RunAsync(["rm", "--force", "probe"]);
             await fixture.Docker.RunAsync(["image", "rm", "--force", entry["tag"]]);
+        }
+    }
+
+    /// <summary>
+    /// grade.yml as a learner's push runs it: on a course seeded with exercises, the Go exercise solved
+    /// (the solution's Dockerfile copied in), its run steps for the go matrix entry install the tool from
+    /// the packed package (MULTISTAGE_FEED, the repository variable, naming the packed folder) and grade it.
+    /// </summary>
+    [ImagesFact]
+    public async Task Grade_workflow_run_steps_install_the_packed_tool_and_pass_a_solved_exercise()
+    {
+        using var course = await SeededCourseFolder.SeedAsync("grade", 1, "--mode", "both", "--languages", "go");
+        var workflow = GithubWorkflow.Load(Path.Combine(course.Directory, ".github", "workflows", "grade.yml"));
+        var entry = workflow.MatrixEntries.Single(e => e["language"] == "go");
+        File.Copy(Path.Combine(course.Directory, "solution", "go", "Dockerfile"), Path.Combine(course.Directory, entry["folder"], "Dockerfile"));
+        var feed = Path.GetDirectoryName(await ProjectPackage.PackAsync(fixture.RepositoryRoot, Path.Combine("tools", "Multistage", "Multistage.csproj"), Path.Combine(course.Work, "feed")))!;
+        // A home of its own: `dotnet tool install --global` writes to ~/.dotnet/tools, which
+        // actions/setup-dotnet puts on the runner's PATH; a private package cache so NuGet takes the
+        // package just packed, not an older build of the same version.
+        var home = Path.Combine(course.Work, "home");
+        var environment = new Dictionary<string, string?>(DotnetEnvironment.Quiet)
+        {
+            ["PATH"] = $"{Path.Combine(home, ".dotnet", "tools")}:{await DockerOnPathAsync(course.Work)}:{Environment.GetEnvironmentVariable("PATH")}",
+            ["DOTNET_CLI_HOME"] = home,
+            ["NUGET_PACKAGES"] = Path.Combine(course.Work, "nuget-packages"),
+        };
+
+        await RunStepsAsync(workflow.RunSteps(entry, new Dictionary<string, string> { ["MULTISTAGE_FEED"] = feed }), "go", course.Directory, course.Work, environment);
+
+        var grade = Path.Combine(course.Directory, "grade-go.json");
+        Assert.True(File.Exists(grade), $"The Grade step wrote no {grade}, which the workflow uploads.");
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(grade));
+        Assert.Equal("go", json.RootElement.GetProperty("language").GetString());
+        Assert.True(json.RootElement.GetProperty("passed").GetBoolean(), $"grade-go.json says the solved exercise failed:\n{json.RootElement}");
+    }
+
+    /// <summary>Runs a workflow's `run:` steps one after another as GitHub's runner does (bash -eo pipefail,
+    /// the step's env over the job's), failing on the first that fails.</summary>
+    private async Task RunStepsAsync(IReadOnlyList<WorkflowRunStep> steps, string matrixName, string directory, string work, IReadOnlyDictionary<string, string?> environment)
+    {
+        foreach (var step in steps)
+        {
+            var file = Path.Combine(work, "step.sh");
+            await File.WriteAllTextAsync(file, step.Script);
+            var stepEnvironment = new Dictionary<string, string?>(environment);
+            foreach (var (key, value) in step.Environment)
+            {
+                stepEnvironment[key] = value;
+            }
+
+            // GitHub's default shell for `run:` on Linux.
+            var result = await ProcessRunner.RunAsync(new ProcessSpec("bash", ["--noprofile", "--norc", "-eo", "pipefail", file])
+            {
+                WorkingDirectory = directory,
+                Environment = stepEnvironment,
+                Timeout = TimeSpan.FromMinutes(10),
+            });
+            output.WriteLine($"step \"{step.Name}\": exit {result.ExitCode}\n{result.StandardOutput.Trim()}");
+            Assert.True(result.Succeeded, $"Workflow step \"{step.Name}\" for matrix entry {matrixName} failed:\n{step.Script}\n{result.Describe()}");
         }
     }
 

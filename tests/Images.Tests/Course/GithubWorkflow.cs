@@ -3,8 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Images.Tests.Course;
 
-/// <summary>The course's GitHub workflow read as data: its matrix entries and its `run:` steps with a
-/// matrix entry's values filled in, as the runner does before handing a step to bash.</summary>
+/// <summary>A course's GitHub workflow (images.yml, grade.yml) read as data: its matrix entries and its
+/// `run:` steps with a matrix entry's values filled in, as the runner does before handing a step to bash.</summary>
 public sealed partial class GithubWorkflow
 {
     private readonly YamlMappingNode job;
@@ -35,21 +35,41 @@ public sealed partial class GithubWorkflow
             pair => ((YamlScalarNode)pair.Key).Value!, pair => ((YamlScalarNode)pair.Value).Value!))
         .ToList();
 
-    /// <summary>Every step with a `run:` script, in order, with `${{ matrix.* }}` replaced. Any other
-    /// expression fails: the test could not run the step the way GitHub would.</summary>
-    public IReadOnlyList<(string Name, string Script)> RunSteps(IReadOnlyDictionary<string, string> matrix) =>
-        ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>()
-        .Where(step => step.Children.ContainsKey("run"))
-        .Select(step => (
-            Name: step.Children.TryGetValue("name", out var name) ? ((YamlScalarNode)name).Value! : "(unnamed)",
-            Script: Expression().Replace(((YamlScalarNode)step["run"]).Value!, match => Fill(match.Groups["expression"].Value, matrix))))
-        .ToList();
-
-    private static string Fill(string expression, IReadOnlyDictionary<string, string> matrix)
+    /// <summary>Every step with a `run:` script, in order, with `${{ matrix.* }}` (and `${{ vars.* }}`, the
+    /// repository variables given) replaced in the script and in the step's `env:`. Any other expression
+    /// fails: the test could not run the step the way GitHub would.</summary>
+    public IReadOnlyList<WorkflowRunStep> RunSteps(IReadOnlyDictionary<string, string> matrix, IReadOnlyDictionary<string, string>? variables = null)
     {
-        const string prefix = "matrix.";
-        Assert.True(expression.StartsWith(prefix, StringComparison.Ordinal) && matrix.ContainsKey(expression[prefix.Length..]),
-            $"The workflow's `${{{{ {expression} }}}}` is not a value of the matrix entry ({string.Join(", ", matrix.Keys)}).");
-        return matrix[expression[prefix.Length..]];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in matrix)
+        {
+            values[$"matrix.{key}"] = value;
+        }
+
+        foreach (var (key, value) in variables ?? new Dictionary<string, string>())
+        {
+            values[$"vars.{key}"] = value;
+        }
+
+        string Filled(YamlNode node) => Expression().Replace(((YamlScalarNode)node).Value!, match => Fill(match.Groups["expression"].Value, values));
+        return ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>()
+            .Where(step => step.Children.ContainsKey("run"))
+            .Select(step => new WorkflowRunStep(
+                step.Children.TryGetValue("name", out var name) ? ((YamlScalarNode)name).Value! : "(unnamed)",
+                Filled(step["run"]),
+                step.Children.TryGetValue("env", out var env)
+                    ? ((YamlMappingNode)env).Children.ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => Filled(pair.Value))
+                    : new Dictionary<string, string>()))
+            .ToList();
+    }
+
+    private static string Fill(string expression, IReadOnlyDictionary<string, string> values)
+    {
+        Assert.True(values.ContainsKey(expression),
+            $"The workflow's `${{{{ {expression} }}}}` is neither a value of the matrix entry nor a repository variable given ({string.Join(", ", values.Keys)}).");
+        return values[expression];
     }
 }
+
+/// <summary>A `run:` step as the runner hands it to bash: its script and its `env:`, expressions filled in.</summary>
+public sealed record WorkflowRunStep(string Name, string Script, IReadOnlyDictionary<string, string> Environment);

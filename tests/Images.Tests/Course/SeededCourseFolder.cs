@@ -4,8 +4,8 @@ using Multistage.Tests.Shared;
 
 namespace Images.Tests.Course;
 
-/// <summary>A freshly seeded course (every language, solution mode) in a temporary folder, on ports that
-/// are free right now, removed on dispose.</summary>
+/// <summary>A freshly seeded course (every language, solution mode, unless other seed options are given) in
+/// a temporary folder, on ports that are free right now, removed on dispose.</summary>
 public sealed class SeededCourseFolder : IDisposable
 {
     private SeededCourseFolder(string work, int portBase)
@@ -18,11 +18,11 @@ public sealed class SeededCourseFolder : IDisposable
     public string Directory => Path.Combine(Work, "course");
     public int PortBase { get; }
 
-    public static async Task<SeededCourseFolder> SeedAsync(string hint, int languages)
+    public static async Task<SeededCourseFolder> SeedAsync(string hint, int languages, params string[] options)
     {
         var work = Path.Combine(Path.GetTempPath(), $"multistage-{hint}-{Guid.NewGuid():N}");
         var portBase = FreePortRun(languages);
-        var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--port-base", $"{portBase}"]);
+        var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--port-base", $"{portBase}", .. options]);
         Assert.True(seed.Succeeded, $"Seeding the course failed:\n{seed.Describe()}");
         return new SeededCourseFolder(work, portBase);
     }

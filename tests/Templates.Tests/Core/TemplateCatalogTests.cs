@@ -15,7 +15,7 @@ public sealed class TemplateCatalogTests : IDisposable
           },
           "forbiddenPaths": [".git/**"], "dependencyStep": "demo install", "sourceFile": "main.demo",
           "sourceCheck": "demo check .", "sourceRun": "demo run",
-          "packageIndexBuildArg": null, "maxSizeRatio": 0.05, "pitfalls": []
+          "packageIndexBuildArg": null, "maxSizeRatio": 0.05
         }
         """;
 
@@ -98,11 +98,12 @@ public sealed class TemplateCatalogTests : IDisposable
     [Theory]
     [InlineData("\"shell\": true,", "", "runtimes.slim.shell")]
     [InlineData("\"language\": \"demo\"", "\"language\": \"other\"", "language")]
-    [InlineData("\"pitfalls\": []", "\"pitfalls\": [1]", "pitfalls[0]")]
+    [InlineData("\"forbiddenPaths\": [\".git/**\"]", "\"forbiddenPaths\": [1]", "forbiddenPaths[0]")]
     [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 5", "maxSizeRatio")]
-    [InlineData("\"maxSizeRatio\": 0.05, ", "", "maxSizeRatio")]
+    [InlineData(", \"maxSizeRatio\": 0.05", "", "maxSizeRatio")]
     [InlineData("\"sourceCheck\": \"demo check .\",", "\"sourceCheck\": \"\",", "sourceCheck")]
     [InlineData("\"tiny\": {", "\"huge\": {", "runtimes")]
+    [InlineData("\"maxSizeRatio\": 0.05", "\"maxSizeRatio\": 0.05, \"pitfalls\": []", "pitfalls")]
     public void Malformed_multistage_json_field_is_named_with_the_file(string original, string replacement, string field)
     {
         Write(multistageJson: Replace(MultistageJson, original, replacement));

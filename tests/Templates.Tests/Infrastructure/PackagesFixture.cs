@@ -1,5 +1,6 @@
 using Multistage.Core.Processes;
 using Multistage.Core.Templates;
+using Multistage.Tests.Shared;
 
 namespace Templates.Tests.Infrastructure;
 
@@ -48,26 +49,8 @@ public sealed class PackagesFixture : IDisposable
         }
     }
 
-    private async Task<string> PackAsync(string project, string folderName)
-    {
-        var output = Path.Combine(WorkDirectory, folderName);
-        var result = await ProcessRunner.RunAsync(new ProcessSpec(
-            "dotnet",
-            ["pack", Path.Combine(RepositoryData.Root, project), "-o", output, "--disable-build-servers", "-nodeReuse:false"])
-        {
-            Environment = DotnetEnvironment.Quiet,
-            Timeout = PackTimeout,
-        });
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"dotnet pack {project} failed:\n{result.Describe()}");
-        }
-
-        var packages = Directory.GetFiles(output, "*.nupkg");
-        return packages.Length == 1
-            ? packages[0]
-            : throw new InvalidOperationException($"Expected one .nupkg from dotnet pack {project} in {output}, found [{string.Join(", ", packages)}].");
-    }
+    private Task<string> PackAsync(string project, string folderName) =>
+        ProjectPackage.PackAsync(RepositoryData.Root, project, Path.Combine(WorkDirectory, folderName));
 
     private async Task<string> InstallToolAsync()
     {

@@ -33,20 +33,25 @@ public sealed record PitfallEdit(string File, string Find, string Replace);
 /// <summary>
 /// A failure the course notes describe, made runnable: the sample (with <see cref="Runtime"/>) with one
 /// deliberate change, and the symptom it must show. Listed per language in
-/// templates/&lt;language&gt;/.template.config/pitfalls.json.
+/// templates/&lt;language&gt;/.template.config/pitfalls.json, the one place a template's pitfalls are written.
+/// A lesson that cannot be shown here says why in <see cref="NotReproducible"/>; it keeps its why and fix
+/// (and its edits and symptom when it has them) so the gallery still teaches it.
 /// </summary>
+/// <param name="Edits">The change that makes the pitfall; empty for a lesson with nothing to run.</param>
+/// <param name="Phase">Where the symptom shows; null only for a lesson that is not reproducible.</param>
 /// <param name="Symptom">Text the observed result contains when the pitfall shows (case-insensitive).</param>
-/// <param name="NeedsRegistry">Why it cannot be reproduced without registry access, or null.</param>
+/// <param name="NotReproducible">Why it cannot be reproduced on this machine (it needs a registry, or it
+/// is a lesson with no failure to run), or null.</param>
 public sealed record Pitfall(
     string Name,
     string Title,
     string? Runtime,
-    IReadOnlyList<PitfallEdit> Edits,
-    PitfallPhase Phase,
-    string Symptom,
+    IReadOnlyList<PitfallEdit>? Edits,
+    PitfallPhase? Phase,
+    string? Symptom,
     string Why,
     string Fix,
-    string? NeedsRegistry = null)
+    string? NotReproducible = null)
 {
     public const string FileName = "pitfalls.json";
 
@@ -57,6 +62,17 @@ public sealed record Pitfall(
         AllowTrailingCommas = true,
     };
 
+    /// <summary>True when the entry is a failure to run (it may still need a registry through its runtime).</summary>
+    public bool Reproducible => NotReproducible is null;
+
+    /// <summary>The runtime its sample is made with: its own, or the template's default.</summary>
+    public string RuntimeOf(TemplateMetadata template) => Runtime ?? template.DefaultRuntime;
+
+    /// <summary>Why `multistage pitfalls` cannot show it here: its own reason, or its runtime's needsRegistry
+    /// (kept in multistage.json, not repeated per pitfall); null when it can.</summary>
+    public string? NotReproducibleReason(TemplateMetadata template) =>
+        NotReproducible ?? template.Runtimes.GetValueOrDefault(RuntimeOf(template))?.NeedsRegistry;
+
     /// <summary>The template's pitfalls (none when it lists none); a broken file throws naming it.</summary>
     public static IReadOnlyList<Pitfall> LoadFor(TemplateMetadata template)
     {
@@ -66,26 +82,66 @@ public sealed record Pitfall(
             return [];
         }
 
+        List<Pitfall> pitfalls;
         try
         {
-            var pitfalls = JsonSerializer.Deserialize<List<Pitfall>>(File.ReadAllText(file), JsonOptions) ?? [];
-            var bad = pitfalls.FirstOrDefault(p => string.IsNullOrWhiteSpace(p.Name) || p.Edits is not { Count: > 0 } || string.IsNullOrWhiteSpace(p.Symptom)
-                                                   || (p.Runtime is not null && !template.Runtimes.ContainsKey(p.Runtime)));
-            return bad is null
-                ? pitfalls
-                : throw new InvalidDataException($"{file}: pitfall '{bad.Name}' needs a name, at least one edit, a symptom and a runtime among {string.Join(", ", template.Runtimes.Keys)}.");
+            pitfalls = JsonSerializer.Deserialize<List<Pitfall>>(File.ReadAllText(file), JsonOptions) ?? [];
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{file}: {e.Message}", e);
         }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pitfall in pitfalls)
+        {
+            if (pitfall.Problem(template, names) is { } problem)
+            {
+                throw new InvalidDataException($"{file}: pitfall '{pitfall.Name}' {problem}.");
+            }
+        }
+
+        return pitfalls;
+    }
+
+    /// <summary>What is wrong with the entry, or null; <paramref name="names"/> collects the names seen.</summary>
+    private string? Problem(TemplateMetadata template, HashSet<string> names)
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            return "needs a name of lower-case letters, digits and '-' (it names the pitfall's folder)";
+        }
+
+        if (!names.Add(Name))
+        {
+            return "is listed twice; give each pitfall its own name";
+        }
+
+        if (string.IsNullOrWhiteSpace(Title) || string.IsNullOrWhiteSpace(Why) || string.IsNullOrWhiteSpace(Fix))
+        {
+            return "needs a title, a why and a fix";
+        }
+
+        if (Runtime is not null && !template.Runtimes.ContainsKey(Runtime))
+        {
+            return $"has runtime '{Runtime}'; use one of {string.Join(", ", template.Runtimes.Keys)} or null for the default";
+        }
+
+        if (Reproducible && (Edits is not { Count: > 0 } || Phase is null || string.IsNullOrWhiteSpace(Symptom)))
+        {
+            return "needs at least one edit, a phase and a symptom, or a notReproducible reason";
+        }
+
+        return Edits is { Count: > 0 } && (Phase is null || string.IsNullOrWhiteSpace(Symptom))
+            ? "has edits, so it needs the phase and symptom they show"
+            : null;
     }
 
     /// <summary>Applies the edits to a sample folder; an edit whose text is not there throws, so a
     /// template change that breaks a pitfall is noticed instead of silently reproducing nothing.</summary>
     public void ApplyTo(string sampleDirectory)
     {
-        foreach (var edit in Edits)
+        foreach (var edit in Edits ?? [])
         {
             var path = Path.Combine(sampleDirectory, edit.File);
             var text = File.Exists(path) ? File.ReadAllText(path) : "";

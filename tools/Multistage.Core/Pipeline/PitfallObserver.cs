@@ -18,14 +18,14 @@ public static class PitfallObserver
         string observed;
         if (!build.Succeeded)
         {
-            observed = $"build failed: {LastLines(build.Process.StandardError + build.Log, 3)}";
+            observed = $"build failed: {Excerpt(build.Process.StandardError + build.Log, symptom, 3)}";
         }
         else
         {
             observed = phase switch
             {
                 PitfallPhase.Build => "built",
-                PitfallPhase.Start => await StartAsync(run),
+                PitfallPhase.Start => await StartAsync(run, symptom),
                 PitfallPhase.Probe => await ProbeAsync(run),
                 PitfallPhase.Stop => await StopAsync(run),
                 PitfallPhase.Cache => await CacheAsync(run),
@@ -37,14 +37,14 @@ public static class PitfallObserver
     }
 
     /// <summary>Starts the image plainly and reports how it ended within the window (or that it kept running).</summary>
-    private static async Task<string> StartAsync(SampleRun run)
+    private static async Task<string> StartAsync(SampleRun run, string symptom)
     {
         var name = $"{run.Name}-start";
         try
         {
             await run.Containers.RunDetachedAsync(ContainerRunOptions.Serving(run.MultiTag, name, run.Network, FreeLoopbackPort.Next()));
             var state = await run.Containers.WaitUntilExitedAsync(name, StartWindow);
-            return $"exited {state.ExitCode}: {LastLines(await run.Containers.LogsAsync(name), 2)}";
+            return $"exited {state.ExitCode}: {Excerpt(await run.Containers.LogsAsync(name), symptom, 2)}";
         }
         catch (DockerCommandException e)
         {
@@ -88,6 +88,12 @@ public static class PitfallObserver
         return $"{ratio.ToString("P1", CultureInfo.InvariantCulture)} of single-stage: {(ratio > run.Template.MaxSizeRatio ? "above" : "within")} the {limit} limit";
     }
 
-    private static string LastLines(string text, int count) =>
-        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+    /// <summary>The last line that shows the symptom when there is one (a stack trace or a build log can put
+    /// it above the end), else the last <paramref name="count"/> lines, where errors usually end.</summary>
+    private static string Excerpt(string text, string symptom, int count)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var showing = lines.LastOrDefault(l => l.Contains(symptom, StringComparison.OrdinalIgnoreCase));
+        return showing ?? string.Join(" | ", lines.TakeLast(count));
+    }
 }

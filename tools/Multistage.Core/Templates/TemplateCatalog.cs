@@ -76,6 +76,12 @@ public static class TemplateCatalog
             throw read.Error("language", $"is '{language}' but the folder is '{folderName}'; they must be equal");
         }
 
+        // The pitfalls moved to pitfalls.json; an old list here would otherwise be dropped without a word.
+        if (root.TryGetProperty("pitfalls", out _))
+        {
+            throw read.Error("pitfalls", "is no longer read here; move each entry to .template.config/pitfalls.json (schema in CONTRIBUTING.md)");
+        }
+
         var definition = TemplateDefinition.Load(folder);
         var runtimesElement = read.Property(root, "", "runtimes");
         if (runtimesElement.ValueKind != JsonValueKind.Object)
@@ -122,8 +128,7 @@ public static class TemplateCatalog
             read.String(root, "", "sourceFile"),
             read.NullableString(root, "", "packageIndexBuildArg"),
             read.Fraction(root, "", "maxSizeRatio",
-                "the largest allowed multi-stage/single-stage size ratio, e.g. 0.05 (artifacts/image-sizes.md has measured ratios)"),
-            read.StringArray(root, "", "pitfalls"))
+                "the largest allowed multi-stage/single-stage size ratio, e.g. 0.05 (artifacts/image-sizes.md has measured ratios)"))
         {
             FolderPath = folder,
             SourceCheck = read.String(root, "", "sourceCheck"),

@@ -17,7 +17,8 @@ public sealed record RuntimeChoice(
 /// <summary>
 /// A template's facts, each read from the one file that states it (see <see cref="TemplateCatalog"/>):
 /// template.json (identity, short name, port, runtimes, toolchain), the Dockerfiles (images) and
-/// multistage.json (everything else; schema: CONTRIBUTING.md).
+/// multistage.json (everything else; schema: CONTRIBUTING.md). Its pitfalls and lessons are in
+/// pitfalls.json beside it (Pipeline/Pitfall.cs).
 /// </summary>
 public sealed record TemplateMetadata(
     string Language,
@@ -32,8 +33,7 @@ public sealed record TemplateMetadata(
     string DependencyStep,
     string SourceFile,
     string? PackageIndexBuildArg,
-    double MaxSizeRatio,
-    IReadOnlyList<string> Pitfalls)
+    double MaxSizeRatio)
 {
     /// <summary>Absolute path of templates/&lt;language&gt;.</summary>
     public required string FolderPath { get; init; }

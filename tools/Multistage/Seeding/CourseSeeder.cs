@@ -66,7 +66,8 @@ public sealed class CourseSeeder
         }
     }
 
-    /// <summary>Each language's pitfalls: the sample on the pitfall's runtime, with its edit applied.</summary>
+    /// <summary>Each language's pitfalls: the sample on the pitfall's runtime, with its edit applied (a lesson
+    /// without an edit: its README alone).</summary>
     private static async Task WritePitfallsAsync(SeedPlan plan, TemplateHive hive, string staging, Action<string> progress, CancellationToken ct)
     {
         foreach (var language in plan.Languages)
@@ -75,10 +76,12 @@ public sealed class CourseSeeder
             {
                 var relative = PitfallSample.Folder(language, pitfall);
                 progress($"pitfall {pitfall.Name} -> {relative}");
-                var onRuntime = language with { Runtime = pitfall.Runtime ?? language.Runtime };
+                // The template's default runtime, not the course's: the edits are written for it.
+                var onRuntime = language with { Runtime = pitfall.RuntimeOf(language.Template) };
                 var target = Path.Combine(staging, relative);
-                var result = await hive.InstantiateAsync(language.Template.ShortName, target, InstantiationOptions(onRuntime, exercise: false), ct);
-                if (!result.Succeeded)
+                // A lesson with no edit has no sample of its own: its README says what to know.
+                var result = pitfall.Edits is { Count: > 0 } ? await hive.InstantiateAsync(language.Template.ShortName, target, InstantiationOptions(onRuntime, exercise: false), ct) : null;
+                if (result is { Succeeded: false })
                 {
                     throw new InvalidOperationException($"dotnet new {language.Template.ShortName} for pitfall {pitfall.Name} failed:{Environment.NewLine}{result.Describe()}");
                 }

@@ -7,7 +7,7 @@ namespace Multistage.Cli.Seeding;
 /// <summary>
 /// A pitfall as a course holds it: pitfalls/&lt;language&gt;-&lt;name&gt;/ is the sample with the pitfall's edit,
 /// a README (what you will see, the change, why, the fix) and pitfall.json, the symptom that
-/// `multistage pitfalls` expects.
+/// `multistage pitfalls` expects. A lesson with nothing to run gets the README and pitfall.json only.
 /// </summary>
 public static class PitfallSample
 {
@@ -18,24 +18,27 @@ public static class PitfallSample
 
     public static string Folder(LanguagePlan language, Pitfall pitfall) => Path.Combine(FolderName, $"{language.Template.Language}-{pitfall.Name}");
 
-    /// <summary>Edits the freshly made sample in <paramref name="directory"/> and writes the two files beside it.</summary>
+    /// <summary>Edits the freshly made sample in <paramref name="directory"/> (if the pitfall has edits) and
+    /// writes the two files beside it.</summary>
     public static async Task CompleteAsync(string directory, LanguagePlan language, Pitfall pitfall, CancellationToken ct)
     {
         pitfall.ApplyTo(directory);
+        Directory.CreateDirectory(directory);
         var model = new
         {
             pitfall.Name,
             pitfall.Title,
             language.Template.DisplayName,
             language.Port,
-            SymptomSentence = SymptomSentence(pitfall.Phase),
+            SymptomSentence = pitfall.Phase is { } phase ? SymptomSentence(phase) : null,
             pitfall.Symptom,
-            pitfall.Edits,
+            Edits = pitfall.Edits ?? [],
+            NotReproducible = pitfall.NotReproducibleReason(language.Template),
             pitfall.Why,
             pitfall.Fix,
         };
         await File.WriteAllTextAsync(Path.Combine(directory, "README.md"), CourseFileRenderer.Render("pitfall.md", model), ct);
-        var expectation = new PitfallExpectation(pitfall.Name, language.Template.Language, pitfall.Title, pitfall.Phase, pitfall.Symptom, pitfall.NeedsRegistry);
+        var expectation = new PitfallExpectation(pitfall.Name, language.Template.Language, pitfall.Title, pitfall.Phase, pitfall.Symptom, pitfall.NotReproducibleReason(language.Template));
         await File.WriteAllTextAsync(Path.Combine(directory, ExpectationFile), JsonSerializer.Serialize(expectation, JsonOptions) + "\n", ct);
     }
 
@@ -51,4 +54,5 @@ public static class PitfallSample
 }
 
 /// <summary>pitfall.json: what `multistage pitfalls` expects of the folder.</summary>
-public sealed record PitfallExpectation(string Name, string Language, string Title, PitfallPhase Phase, string Symptom, string? NeedsRegistry);
+/// <param name="NotReproducible">Why `multistage pitfalls` cannot show it here; it then lists it as such.</param>
+public sealed record PitfallExpectation(string Name, string Language, string Title, PitfallPhase? Phase, string? Symptom, string? NotReproducible);
