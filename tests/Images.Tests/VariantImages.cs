@@ -72,6 +72,9 @@ public sealed class VariantImages
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 
+    /// <summary>The generated project the images are built from.</summary>
+    public Task<string> ProjectDirectoryAsync() => generated.Value;
+
     /// <summary>Where the pipeline writes the build log of one kind (multi, single, rebuild).</summary>
     public string LogFile(string kind) => $"{LogPrefix}-{kind}.log";
 
