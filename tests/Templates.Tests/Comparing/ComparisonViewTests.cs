@@ -44,7 +44,7 @@ public sealed class ComparisonViewTests
     {
         var markdown = CourseFileRenderer.Render("comparison.md", View);
         Assert.Contains("## The notes' claims, measured", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 66 | -ldflags=\"-w -s\": Result: 20-30% smaller binary | Go (alpine) | 20.0 % to 30.0 % | 32.4 % | close (1.08 x the high end) |",
+        Assert.Contains("| 66 | -ldflags=\"-w -s\": Result: 20-30% smaller binary | Go on alpine | 20.0 % to 30.0 % | 32.4 % | close (1.08 x the high end) |",
             markdown, StringComparison.Ordinal);
         Assert.Contains("| Go | **alpine** | 8.9 MB |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Go | distroless | not measured: the build failed: base image missing |", markdown, StringComparison.Ordinal);

@@ -33,9 +33,10 @@ public sealed record ClaimRow(string Line, string Quote, string AppliesTo, strin
         }
     }
 
+    /// <summary>The figure alone; whether the notes hedge it ("~") their own words beside it say.</summary>
     public static string NotesFigure(NotesClaim claim) =>
-        claim.Low.Equals(claim.High) || claim.Unit is ClaimUnit.Presence or ClaimUnit.Count
-            ? (claim.Unit is ClaimUnit.Bytes or ClaimUnit.Fraction && claim.Low > 0 ? "~" : "") + Figure(claim.Unit, claim.Low)
+        claim.Low.Equals(claim.High)
+            ? Figure(claim.Unit, claim.Low)
             : $"{Figure(claim.Unit, claim.Low)} to {Figure(claim.Unit, claim.High)}";
 
     public static string Figure(ClaimUnit unit, double value) => unit switch

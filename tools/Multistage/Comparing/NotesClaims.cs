@@ -84,7 +84,7 @@ public static class NotesClaims
     private static IEnumerable<ImageMeasurement> OnRuntime(Comparison comparison, string runtime) =>
         comparison.Languages.SelectMany(comparison.MultiStage).Where(i => i.Variant == runtime);
 
-    private static ClaimFigure Figure(ImageMeasurement image, double value) => new($"{image.DisplayName} ({image.Variant})", value);
+    private static ClaimFigure Figure(ImageMeasurement image, double value) => new($"{image.DisplayName} on {image.Variant}", value);
 
     /// <summary>How much smaller the course's binary is than the same build without the flags.</summary>
     private static IEnumerable<ClaimFigure> StripSaving(Comparison comparison) =>
@@ -92,11 +92,11 @@ public static class NotesClaims
         where build.Claim == "strip-flags" && build.ArtifactBytes is > 0
         join image in comparison.Images.Where(i => !i.IsSingleStage) on build.Language equals image.Language
         where image.ArtifactBytes is not null
-        select new ClaimFigure($"{image.DisplayName} ({image.Variant})", 1 - ((double)image.ArtifactBytes!.Value / build.ArtifactBytes!.Value));
+        select new ClaimFigure($"{image.DisplayName} on {image.Variant}", 1 - ((double)image.ArtifactBytes!.Value / build.ArtifactBytes!.Value));
 
     /// <summary>What each pull saves: compressed multi-stage against compressed single-stage.</summary>
     private static IEnumerable<ClaimFigure> TransferReduction(Comparison comparison) =>
         from single in comparison.Images.Where(i => i.IsSingleStage)
         join multi in comparison.Images.Where(i => !i.IsSingleStage) on single.Language equals multi.Language
-        select new ClaimFigure($"{multi.DisplayName} ({multi.Variant})", 1 - ((double)multi.CompressedBytes / single.CompressedBytes));
+        select new ClaimFigure($"{multi.DisplayName} on {multi.Variant}", 1 - ((double)multi.CompressedBytes / single.CompressedBytes));
 }
