@@ -64,6 +64,15 @@ public sealed class ComparisonViewTests
         Assert.Contains("<title>Go scratch: 5.6 MB</title>", svg, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, "0 B")]
+    [InlineData(900, "900 B")]
+    [InlineData(72_300, "72.3 kB")]
+    [InlineData(6_400_000, "6.4 MB")]
+    [InlineData(412_000_000, "412 MB")]
+    [InlineData(20_400_000_000, "20.4 GB")]
+    public void Byte_figures_keep_small_files_visible(long bytes, string expected) => Assert.Equal(expected, Format.Bytes(bytes));
+
     [Fact]
     public void Json_keeps_the_course_images_apart_from_the_other_choices()
     {
