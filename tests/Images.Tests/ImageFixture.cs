@@ -6,7 +6,7 @@ namespace Images.Tests;
 
 /// <summary>
 /// Shared by every image test: builds each variant once, lazily, and after the run removes every image
-/// and container it made (also after failures) and writes artifacts/image-sizes.md.
+/// and container it made (also after failures). The measured sizes are compare's report (docs/comparison.md).
 /// </summary>
 public sealed class ImageFixture : IAsyncLifetime
 {
@@ -93,27 +93,11 @@ public sealed class ImageFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        try
+        await Images.RemoveAsync(images.Keys.Order(StringComparer.Ordinal));
+        Indexes.Dispose();
+        if (Directory.Exists(WorkDirectory))
         {
-            if (DockerAvailability.Status.Available && !variants.IsEmpty)
-            {
-                var report = await SizeReport.CreateAsync(this, variants.Values.OrderBy(v => v.Variant.Id, StringComparer.Ordinal).ToList(),
-                    VariantPlan.Get().LeftOut);
-                Directory.CreateDirectory(ArtifactsDirectory);
-                var path = Path.Combine(ArtifactsDirectory, "image-sizes.md");
-                await File.WriteAllTextAsync(path, report);
-                Console.WriteLine(report);
-                Console.WriteLine($"(written to {path}; build logs in {BuildLogDirectory})");
-            }
-        }
-        finally
-        {
-            await Images.RemoveAsync(images.Keys.Order(StringComparer.Ordinal));
-            Indexes.Dispose();
-            if (Directory.Exists(WorkDirectory))
-            {
-                Directory.Delete(WorkDirectory, recursive: true);
-            }
+            Directory.Delete(WorkDirectory, recursive: true);
         }
     }
 }

@@ -31,7 +31,14 @@ public sealed class DockerImages(DockerCli docker)
     /// The paths in the image's file system (no leading `/`, folders end without `/`), read from
     /// `docker export` of a created, never started container: it needs no shell or `ls` in the image.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListFilesAsync(string image, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListFilesAsync(string image, CancellationToken cancellationToken = default) =>
+        (await FileSizesAsync(image, cancellationToken)).Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The same listing with each entry's size in bytes (0 for folders and links): the one `docker export`
+    /// that both the file checks and the binary's own size are read from.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> FileSizesAsync(string image, CancellationToken cancellationToken = default)
     {
         // The container is never started, so the command is never run: it only satisfies `docker
         // create` for images that have neither ENTRYPOINT nor CMD.
@@ -49,7 +56,7 @@ public sealed class DockerImages(DockerCli docker)
                         TimeSpan.FromMinutes(10), sink, cancellationToken);
                 }
 
-                return await ReadTarPathsAsync(exportFile, cancellationToken);
+                return await ReadTarEntriesAsync(exportFile, cancellationToken);
             }
             finally
             {
@@ -89,9 +96,9 @@ public sealed class DockerImages(DockerCli docker)
         }
     }
 
-    private static async Task<IReadOnlyList<string>> ReadTarPathsAsync(string tarFile, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, long>> ReadTarEntriesAsync(string tarFile, CancellationToken cancellationToken)
     {
-        var paths = new List<string>();
+        var paths = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using var stream = File.OpenRead(tarFile);
         using var reader = new TarReader(stream);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
@@ -99,11 +106,10 @@ public sealed class DockerImages(DockerCli docker)
             var path = entry.Name.TrimStart('.').Trim('/');
             if (path.Length > 0)
             {
-                paths.Add(path);
+                paths[path] = entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile ? entry.Length : 0;
             }
         }
 
-        paths.Sort(StringComparer.Ordinal);
         return paths;
     }
 }

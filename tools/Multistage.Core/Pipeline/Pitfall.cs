@@ -27,8 +27,30 @@ public enum PitfallPhase
     Size,
 }
 
-/// <summary>One text edit that turns the sample into the pitfall.</summary>
-public sealed record PitfallEdit(string File, string Find, string Replace);
+/// <summary>One text edit that turns the sample into the pitfall (compare's claim builds reuse it: a
+/// build without `-w -s`, say).</summary>
+public sealed record PitfallEdit(string File, string Find, string Replace)
+{
+    /// <summary>Whether the sample holds the text to change.</summary>
+    public bool FindsIn(string sampleDirectory)
+    {
+        var path = Path.Combine(sampleDirectory, File);
+        return System.IO.File.Exists(path) && System.IO.File.ReadAllText(path).Contains(Find, StringComparison.Ordinal);
+    }
+
+    /// <summary>Applies the edit; text that is not there throws, naming <paramref name="owner"/> and the
+    /// file (<paramref name="statedIn"/>) where the edit is to be updated.</summary>
+    public void ApplyTo(string sampleDirectory, string owner, string statedIn)
+    {
+        if (!FindsIn(sampleDirectory))
+        {
+            throw new InvalidDataException($"{owner}: {File} holds no \"{Find}\" to change; update its edit in {statedIn}.");
+        }
+
+        var path = Path.Combine(sampleDirectory, File);
+        System.IO.File.WriteAllText(path, System.IO.File.ReadAllText(path).Replace(Find, Replace, StringComparison.Ordinal));
+    }
+}
 
 /// <summary>
 /// A failure the course notes describe, made runnable: the sample (with <see cref="Runtime"/>) with one
@@ -143,14 +165,7 @@ public sealed record Pitfall(
     {
         foreach (var edit in Edits ?? [])
         {
-            var path = Path.Combine(sampleDirectory, edit.File);
-            var text = File.Exists(path) ? File.ReadAllText(path) : "";
-            if (!text.Contains(edit.Find, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"Pitfall '{Name}': {edit.File} holds no \"{edit.Find}\" to change; update its edit in {FileName}.");
-            }
-
-            File.WriteAllText(path, text.Replace(edit.Find, edit.Replace, StringComparison.Ordinal));
+            edit.ApplyTo(sampleDirectory, $"Pitfall '{Name}'", FileName);
         }
     }
 }

@@ -11,7 +11,12 @@ public sealed record RunOutcome(
     HttpAnswer Healthz,
     ContainerState BeforeStop,
     StoppedContainer? Stopped,
-    Exception? StopFailure);
+    Exception? StopFailure)
+{
+    /// <summary>From `docker run` to Docker's first "healthy" (null: never), polled every 250 ms with the
+    /// HEALTHCHECK's interval shortened to 1 s, so it is exact to about a second.</summary>
+    public TimeSpan? TimeToHealthy { get; init; }
+}
 
 /// <summary>An HTTP probe's body, or why there was none.</summary>
 public sealed record HttpAnswer(int? Status, string Body, string? Error)

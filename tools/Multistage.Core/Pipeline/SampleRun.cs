@@ -14,15 +14,21 @@ public sealed record SampleRunContext(
     IReadOnlyDictionary<string, string> BuildArguments,
     string Name,
     string? LogFilePrefix,
-    Action<string> TrackImage);
+    Action<string> TrackImage)
+{
+    /// <summary>Builds the two images with --no-cache, so their durations are cold builds' (compare times
+    /// them); the rebuild after a source change always uses the cache, which is its point.</summary>
+    public bool ColdBuilds { get; init; }
+}
 
 /// <summary>
 /// The one build-run-measure pipeline for a sample folder (its Dockerfile and Dockerfile.single): the
 /// builds, the images' configuration and files, a hardened run (read-only, no capabilities, non-root)
-/// that waits for the image's own HEALTHCHECK, probes / and /healthz and stops it, and a rebuild after
-/// a source-only change. Each step runs once, on first use, and keeps its result (a failure too). The
-/// image tests assert on these results; `check` grades them. The folder must be a private copy: the
-/// rebuild edits a source file in it.
+/// that waits for the image's own HEALTHCHECK (timed), probes / and /healthz and stops it, the images'
+/// compressed sizes, and a rebuild of either image after a source-only change. Each step runs once, on
+/// first use, and keeps its result (a failure too). The image tests assert on these results; `check`
+/// grades them; `compare` reports them. The folder must be a private copy: the rebuild edits a source
+/// file in it.
 /// </summary>
 public sealed class SampleRun
 {
@@ -34,9 +40,13 @@ public sealed class SampleRun
     private readonly Lazy<Task<BuildResult>> singleBuild;
     private readonly Lazy<Task<ImageInfo>> multiInfo;
     private readonly Lazy<Task<ImageInfo>> singleInfo;
-    private readonly Lazy<Task<IReadOnlyList<string>>> files;
+    private readonly Lazy<Task<IReadOnlyDictionary<string, long>>> fileSizes;
+    private readonly Lazy<Task<long>> multiCompressed;
+    private readonly Lazy<Task<long>> singleCompressed;
     private readonly Lazy<Task<RunOutcome>> run;
+    private readonly Lazy<Task<bool>> sourceChange;
     private readonly Lazy<Task<BuildResult>> sourceChangeRebuild;
+    private readonly Lazy<Task<BuildResult>> singleSourceChangeRebuild;
 
     public SampleRun(SampleRunContext context, TemplateMetadata template, string directory)
     {
@@ -46,13 +56,17 @@ public sealed class SampleRun
         builder = new DockerBuilder(context.Docker);
         Images = new DockerImages(context.Docker);
         Containers = new DockerContainers(context.Docker);
-        multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi"));
-        singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single"));
+        multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi", context.ColdBuilds));
+        singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single", context.ColdBuilds));
         multiInfo = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.InspectAsync(MultiTag); });
         singleInfo = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.InspectAsync(SingleTag); });
-        files = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.ListFilesAsync(MultiTag); });
+        fileSizes = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.FileSizesAsync(MultiTag); });
+        multiCompressed = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.CompressedSizeAsync(MultiTag); });
+        singleCompressed = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.CompressedSizeAsync(SingleTag); });
         run = Once(RunHardenedAsync);
-        sourceChangeRebuild = Once(RebuildAfterSourceChangeAsync);
+        sourceChange = Once(ChangeSourceAsync);
+        sourceChangeRebuild = Once(() => RebuildAfterSourceChangeAsync(multiBuild, "Dockerfile", RebuiltTag, "rebuild"));
+        singleSourceChangeRebuild = Once(() => RebuildAfterSourceChangeAsync(singleBuild, "Dockerfile.single", SingleRebuiltTag, "single-rebuild"));
     }
 
     public TemplateMetadata Template { get; }
@@ -72,6 +86,7 @@ public sealed class SampleRun
     public string MultiTag => $"{Name}:multi";
     public string SingleTag => $"{Name}:single";
     public string RebuiltTag => $"{Name}:rebuilt";
+    public string SingleRebuiltTag => $"{Name}:single-rebuilt";
 
     /// <summary>Whether a build was asked for and worked.</summary>
     public bool MultiBuilt => multiBuild.IsValueCreated && multiBuild.Value.IsCompletedSuccessfully && multiBuild.Value.Result.Succeeded;
@@ -84,9 +99,19 @@ public sealed class SampleRun
     // The steps below need the image: they throw, naming the failed build, when there is none.
     public Task<ImageInfo> MultiInfoAsync() => multiInfo.Value;
     public Task<ImageInfo> SingleInfoAsync() => singleInfo.Value;
-    public Task<IReadOnlyList<string>> FilesAsync() => files.Value;
+    public async Task<IReadOnlyList<string>> FilesAsync() => (await fileSizes.Value).Keys.ToList();
+
+    /// <summary>The multi-stage image's files (as <see cref="FilesAsync"/>) with their sizes in bytes.</summary>
+    public Task<IReadOnlyDictionary<string, long>> FileSizesAsync() => fileSizes.Value;
+
+    /// <summary>`docker save | gzip` in bytes: close to what a registry transfers per pull.</summary>
+    public Task<long> MultiCompressedSizeAsync() => multiCompressed.Value;
+    public Task<long> SingleCompressedSizeAsync() => singleCompressed.Value;
     public Task<RunOutcome> RunAsync() => run.Value;
+
+    // One source change serves both rebuilds: each image's dependency step must come from the cache.
     public Task<BuildResult> SourceChangeRebuildAsync() => sourceChangeRebuild.Value;
+    public Task<BuildResult> SingleSourceChangeRebuildAsync() => singleSourceChangeRebuild.Value;
 
     public string? LogFile(string kind) => context.LogFilePrefix is null ? null : $"{context.LogFilePrefix}-{kind}.log";
 
@@ -101,7 +126,7 @@ public sealed class SampleRun
         }
     }
 
-    private Task<BuildResult> BuildAsync(string dockerfile, string tag, string kind)
+    private Task<BuildResult> BuildAsync(string dockerfile, string tag, string kind, bool noCache)
     {
         context.TrackImage(tag);
         return builder.BuildAsync(new BuildRequest(Directory, dockerfile, tag)
@@ -109,6 +134,7 @@ public sealed class SampleRun
             Network = context.Network,
             BuildArguments = context.BuildArguments,
             LogFile = LogFile(kind),
+            NoCache = noCache,
         });
     }
 
@@ -125,11 +151,14 @@ public sealed class SampleRun
         };
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await Containers.RunDetachedAsync(options);
             Exception? healthFailure = null;
+            TimeSpan? timeToHealthy = null;
             try
             {
                 await Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+                timeToHealthy = clock.Elapsed;
             }
             catch (InvalidOperationException e)
             {
@@ -150,7 +179,7 @@ public sealed class SampleRun
                 stopFailure = e;
             }
 
-            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure);
+            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure) { TimeToHealthy = timeToHealthy };
         }
         finally
         {
@@ -159,12 +188,31 @@ public sealed class SampleRun
     }
 
     /// <summary>
-    /// Touches only a source file and rebuilds: the dependency step must come from the cache. The change
-    /// is new for every sample and run (see <see cref="SourceChange"/>), so no earlier cache hides it.
+    /// Touches only a source file (after both images were built from the unchanged one) and rebuilds: the
+    /// dependency step must come from the cache. The change is new for every sample and run (see
+    /// <see cref="SourceChange"/>), so no earlier cache hides it.
     /// </summary>
-    private async Task<BuildResult> RebuildAfterSourceChangeAsync()
+    private async Task<BuildResult> RebuildAfterSourceChangeAsync(Lazy<Task<BuildResult>> firstBuild, string dockerfile, string tag, string kind)
     {
-        await RequireBuiltAsync(multiBuild);
+        if (!firstBuild.IsValueCreated && sourceChange.IsValueCreated)
+        {
+            // Its first build would see the changed source, and the rebuild would then prove nothing.
+            throw new InvalidOperationException($"{dockerfile} of {Name} was first built after the source change: build it before asking for any rebuild.");
+        }
+
+        await RequireBuiltAsync(firstBuild);
+        await sourceChange.Value;
+        return await BuildAsync(dockerfile, tag, kind, noCache: false);
+    }
+
+    private async Task<bool> ChangeSourceAsync()
+    {
+        // A build still to come would see the changed file: let any that was asked for finish first.
+        foreach (var build in new[] { multiBuild, singleBuild }.Where(b => b.IsValueCreated))
+        {
+            await build.Value;
+        }
+
         var source = Path.Combine(Directory, Template.SourceFile);
         if (!File.Exists(source))
         {
@@ -173,6 +221,6 @@ public sealed class SampleRun
         }
 
         await SourceChange.AppendInertLineAsync(source);
-        return await BuildAsync("Dockerfile", RebuiltTag, "rebuild");
+        return true;
     }
 }

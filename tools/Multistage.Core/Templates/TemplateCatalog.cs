@@ -128,7 +128,7 @@ public static class TemplateCatalog
             read.String(root, "", "sourceFile"),
             read.NullableString(root, "", "packageIndexBuildArg"),
             read.Fraction(root, "", "maxSizeRatio",
-                "the largest allowed multi-stage/single-stage size ratio, e.g. 0.05 (artifacts/image-sizes.md has measured ratios)"))
+                "the largest allowed multi-stage/single-stage size ratio, e.g. 0.05 (docs/comparison.md has measured ratios)"))
         {
             FolderPath = folder,
             SourceCheck = read.String(root, "", "sourceCheck"),

@@ -8,8 +8,9 @@ using Spectre.Console.Cli;
 
 namespace Multistage.Cli.Comparing;
 
-/// <summary><c>multistage compare</c>: build and measure every sample's two images, then write the
-/// report, the chart and (optionally) JSON. Without a daemon it says how to start one and writes nothing.</summary>
+/// <summary><c>multistage compare</c>: build and measure every sample's two images and the template's
+/// other runtime choices (<see cref="CourseMeasurer"/>), then write the report with the notes' claims
+/// beside the measured figures, the chart and (optionally) JSON. Without a daemon it says how to start one and writes nothing.</summary>
 public sealed class CompareCommand : AsyncCommand<CompareSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -50,28 +51,44 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         var (docker, daemon, network) = connection;
         // Said once the work starts: without a daemon the one line that says how to start one stays alone.
         AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
-        var measurer = new ImageMeasurer(docker, network, BuildArgumentOption.Parse(settings.BuildArguments));
-        var measurements = new List<ImageMeasurement>();
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async progress =>
-            {
-                var jobs = samples.SelectMany(s => new[] { (s, "Dockerfile.single", "single"), (s, "Dockerfile", "multi") })
-                    .Select(j => (Sample: j.s, Dockerfile: j.Item2, Kind: j.Item3, Task: progress.AddTask($"{j.s.Template.DisplayName} {j.Item3}-stage", autoStart: false)))
-                    .ToList();
-                foreach (var job in jobs)
+        var hiveDirectory = Path.Combine(Path.GetTempPath(), $"multistage-compare-hive-{Guid.NewGuid():N}");
+        var measured = new List<LanguageMeasurement>();
+        try
+        {
+            // The template's other runtime choices are made with `dotnet new`, as seed makes the course's.
+            var hive = await TemplateHive.CreateAsync(hiveDirectory, samples.Select(s => s.Template.FolderPath), cancellationToken);
+            var measurer = new CourseMeasurer(docker, network, BuildArgumentOption.Parse(settings.BuildArguments), hive);
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
                 {
-                    job.Task.StartTask();
-                    job.Task.IsIndeterminate = true;
-                    measurements.Add(await measurer.MeasureAsync(job.Sample, job.Dockerfile, $"course-{job.Sample.Template.Language}:{job.Kind}", cancellationToken));
-                    job.Task.IsIndeterminate = false;
-                    job.Task.Value = job.Task.MaxValue;
-                    job.Task.StopTask();
-                }
-            });
+                    var jobs = samples.Select(s => (Sample: s, Task: progress.AddTask(Markup.Escape(s.Template.DisplayName), autoStart: false))).ToList();
+                    foreach (var job in jobs)
+                    {
+                        job.Task.StartTask();
+                        job.Task.IsIndeterminate = true;
+                        measured.Add(await measurer.MeasureAsync(
+                            job.Sample, step => job.Task.Description = Markup.Escape($"{job.Sample.Template.DisplayName}: {step}"), cancellationToken));
+                        job.Task.Description = Markup.Escape(job.Sample.Template.DisplayName);
+                        job.Task.IsIndeterminate = false;
+                        job.Task.Value = job.Task.MaxValue;
+                        job.Task.StopTask();
+                    }
+                });
+        }
+        finally
+        {
+            if (Directory.Exists(hiveDirectory))
+            {
+                Directory.Delete(hiveDirectory, recursive: true);
+            }
+        }
 
         var store = await ImageStore.ProbeAsync(docker, cancellationToken);
-        var comparison = new Comparison(MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), templates.Source.Description, settings.Pulls, measurements);
+        var comparison = new Comparison(
+            MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), templates.Source.Description, settings.Pulls,
+            [.. measured.SelectMany(m => m.Course)], [.. measured.SelectMany(m => m.RuntimeChoices)],
+            [.. measured.SelectMany(m => m.NotMeasured)], [.. measured.SelectMany(m => m.ClaimBuilds)]);
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
         foreach (var file in written)
         {

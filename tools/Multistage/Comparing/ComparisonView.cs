@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Multistage.Cli.Comparing;
 
 /// <summary>The report's view of a <see cref="Comparison"/>: one row per language pairing its
-/// single-stage and multi-stage images, with the derived figures the notes only estimated.</summary>
+/// single-stage and multi-stage images, every runtime choice side by side, and the notes' claims
+/// beside the measured figures. comparison.md and sizes.svg both render this one model.</summary>
 public sealed record ComparisonView(
     MachineDescription Machine,
     string Templates,
@@ -11,11 +12,15 @@ public sealed record ComparisonView(
     IReadOnlyList<BaseImage> BaseImages,
     int Pulls,
     IReadOnlyList<LanguageRow> Rows,
+    IReadOnlyList<ChoiceRow> Choices,
+    IReadOnlyList<ClaimRow> Claims,
+    string NotesFile,
+    int Pods,
     IReadOnlyList<ChartBar> Bars,
     int ChartHeight)
 {
     private const int BarHeight = 18;
-    private const int RowGap = 10;
+    private const int GroupGap = 10;
     private const int ChartTop = 70;
     private const double MaxBarWidth = 460;
 
@@ -26,26 +31,56 @@ public sealed record ComparisonView(
             .Select(g => LanguageRow.From(g.ToList(), comparison.Pulls))
             .OfType<LanguageRow>()
             .ToList();
-        var bases = comparison.Images.SelectMany(i => i.BaseImages).DistinctBy(b => b.Name).OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
-        var bars = ChartBars(rows);
-        return new ComparisonView(comparison.Machine, comparison.Templates, comparison.BaseSet, bases, comparison.Pulls, rows, bars,
-            ChartTop + (rows.Count * ((2 * BarHeight) + RowGap)) + 20);
+        var choices = rows.SelectMany(r => ChoiceRow.For(r, comparison)).ToList();
+        var bases = comparison.Images.Concat(comparison.RuntimeChoices).SelectMany(i => i.BaseImages)
+            .DistinctBy(b => b.Name).OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+        var (bars, height) = ChartBars(rows, comparison);
+        return new ComparisonView(comparison.Machine, comparison.Templates, comparison.BaseSet, bases, comparison.Pulls, rows, choices,
+            ClaimRow.From(comparison), NotesClaims.NotesFile, NotesClaims.Pods, bars, height);
     }
 
-    /// <summary>Two bars per language on one linear scale: the point is the contrast, so the small
-    /// bars stay honest (a minimum of one pixel) and carry their figure as a label.</summary>
-    private static List<ChartBar> ChartBars(IReadOnlyList<LanguageRow> rows)
+    /// <summary>Per language, the single-stage bar and one bar per runtime choice measured, on one linear
+    /// scale: the point is the contrast, so the small bars stay honest (a minimum of one pixel) and carry
+    /// their figure as a label.</summary>
+    private static (List<ChartBar> Bars, int Height) ChartBars(IReadOnlyList<LanguageRow> rows, Comparison comparison)
     {
-        var largest = rows.SelectMany(r => new[] { r.Single.SizeMegabytes, r.Multi.SizeMegabytes }).DefaultIfEmpty(1).Max();
+        var groups = rows.Select(r => (Row: r, Images: (IReadOnlyList<ImageMeasurement>)[r.Single, .. comparison.MultiStage(r.Language)])).ToList();
+        var largest = groups.SelectMany(g => g.Images).Select(i => i.SizeMegabytes).DefaultIfEmpty(1).Max();
         var bars = new List<ChartBar>();
-        for (var i = 0; i < rows.Count; i++)
+        var y = ChartTop;
+        foreach (var (row, images) in groups)
         {
-            var y = ChartTop + (i * ((2 * BarHeight) + RowGap));
-            bars.Add(ChartBar.Of(rows[i].DisplayName, rows[i].DisplayName, "single-stage", rows[i].Single.SizeMegabytes, largest, y, MaxBarWidth, BarHeight));
-            bars.Add(ChartBar.Of(rows[i].DisplayName, $"({rows[i].Variant})", "multi-stage", rows[i].Multi.SizeMegabytes, largest, y + BarHeight, MaxBarWidth, BarHeight));
+            foreach (var image in images)
+            {
+                var kind = image.IsSingleStage ? "single-stage" : image == row.Multi ? "multi-stage" : "other-choice";
+                var label = image.IsSingleStage ? row.DisplayName : image.Variant;
+                bars.Add(ChartBar.Of(row.DisplayName, label, kind, image.SizeMegabytes, largest, y, MaxBarWidth, BarHeight));
+                y += BarHeight;
+            }
+
+            y += GroupGap;
         }
 
-        return bars;
+        return (bars, y + 10);
+    }
+}
+
+/// <summary>One runtime choice of a language beside the others: measured, or why not.</summary>
+public sealed record ChoiceRow(string DisplayName, string Variant, bool Course, string Size, string Compressed, string Ratio, string Artifact,
+    string Shell, string TimeToHealthy, string? NotMeasured)
+{
+    public static IEnumerable<ChoiceRow> For(LanguageRow row, Comparison comparison)
+    {
+        foreach (var image in comparison.MultiStage(row.Language))
+        {
+            yield return new ChoiceRow(row.DisplayName, image.Variant, image == row.Multi, image.Size, image.Compressed,
+                Format.Percent((double)image.SizeBytes / row.Single.SizeBytes), image.Artifact, image.Shell, image.TimeToHealthy, null);
+        }
+
+        foreach (var missing in comparison.NotMeasured.Where(n => n.Language == row.Language))
+        {
+            yield return new ChoiceRow(row.DisplayName, missing.Variant, false, "-", "-", "-", "-", "-", "-", missing.Reason);
+        }
     }
 }
 
@@ -84,7 +119,7 @@ public sealed record LanguageRow(
 }
 
 /// <summary>One bar of the size chart: the language's name labels its single-stage bar, the runtime
-/// choice its multi-stage bar.</summary>
+/// choice each multi-stage bar. Kind: single-stage, multi-stage (the course's choice) or other-choice.</summary>
 public sealed record ChartBar(string Name, string Label, string Kind, string Figure, int Y, int Width, int Height)
 {
     public static ChartBar Of(string name, string label, string kind, double megabytes, double largest, int y, double maxWidth, int height) =>
@@ -97,8 +132,12 @@ public static class Format
     public static string Megabytes(double megabytes) =>
         megabytes >= 100 ? $"{megabytes.ToString("0", CultureInfo.InvariantCulture)} MB" : $"{megabytes.ToString("0.0", CultureInfo.InvariantCulture)} MB";
 
+    /// <summary>GB from 1 GB, kB and bytes below 1 MB (a script or a few files: "0.0 MB" would hide them), MB between.</summary>
     public static string Bytes(long bytes) =>
-        bytes >= 1_000_000_000 ? $"{(bytes / 1e9).ToString("0.0", CultureInfo.InvariantCulture)} GB" : Megabytes(bytes / 1e6);
+        bytes >= 1_000_000_000 ? $"{(bytes / 1e9).ToString("0.0", CultureInfo.InvariantCulture)} GB"
+        : bytes >= 1_000_000 ? Megabytes(bytes / 1e6)
+        : bytes >= 1_000 ? $"{(bytes / 1e3).ToString("0.0", CultureInfo.InvariantCulture)} kB"
+        : $"{bytes.ToString(CultureInfo.InvariantCulture)} B";
 
     public static string Percent(double fraction) => $"{(fraction * 100).ToString("0.0", CultureInfo.InvariantCulture)} %";
 

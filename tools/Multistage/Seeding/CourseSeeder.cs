@@ -105,7 +105,8 @@ public sealed class CourseSeeder
         public Func<SeedPlan, bool> When { get; init; } = _ => true;
     }
 
-    private static List<string> InstantiationOptions(LanguagePlan language, bool exercise)
+    /// <summary>`dotnet new` options for one sample (compare makes the other runtime choices with them too).</summary>
+    internal static List<string> InstantiationOptions(LanguagePlan language, bool exercise)
     {
         List<string> options = ["-n", language.ProjectName, "--runtime", language.Runtime, "--port", language.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (exercise)
