@@ -66,7 +66,9 @@ public sealed class DockerLibraryTests
 
     [Theory]
     [InlineData("28.5.2+dfsg4", true)]
-    [InlineData("23.0.0", true)]
+    [InlineData("25.0.0", true)]
+    [InlineData("24.0.9", false)]
+    [InlineData("23.0.0", false)]
     [InlineData("29.0.1", true)]
     [InlineData("master-dockerproject-2026-01-01", true)]
     [InlineData("20.10.24+dfsg1", false)]
@@ -80,8 +82,8 @@ public sealed class DockerLibraryTests
         var hint = DaemonStartHint.ProjectEngine("/src/clone", "/src/clone");
         var message = EngineRequirement.Problem("20.10.24+dfsg1", new DockerLocation("docker", "unix:///d.sock"), hint);
         Assert.Equal(
-            "The Docker Engine at docker (DOCKER_HOST=unix:///d.sock) is 20.10.24+dfsg1, older than 23.0, the minimum " +
-            "(BuildKit by default, which the Dockerfiles need). Fix: install a current Docker Engine " +
+            "The Docker Engine at docker (DOCKER_HOST=unix:///d.sock) is 20.10.24+dfsg1, older than 25.0, the minimum " +
+            "(BuildKit, and HEALTHCHECK --start-interval, which the Dockerfiles use). Fix: install a current Docker Engine " +
             "(https://docs.docker.com/engine/install/) or Docker Desktop, or start the project's own Engine 28 with: " +
             "eval \"$(bash tools/docker/start-daemon.sh)\".",
             message);

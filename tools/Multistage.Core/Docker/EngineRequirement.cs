@@ -3,13 +3,15 @@ using System.Globalization;
 namespace Multistage.Core.Docker;
 
 /// <summary>
-/// The oldest Docker Engine the templates and tools support. 23.0 made BuildKit the default builder,
-/// and every Dockerfile here needs it (`RUN --mount=type=cache`, `--platform=$BUILDPLATFORM`); the
-/// engines before it (Debian 12's 20.10 among them) are past their end of life.
+/// The oldest Docker Engine the templates and tools support: 25.0, the first whose HEALTHCHECK takes
+/// --start-interval (API 1.44), which every template uses so a container is healthy about a second
+/// after it answers instead of after the first 10 s interval. BuildKit, the default builder since 23.0,
+/// is needed too (`RUN --mount=type=cache`, `--platform=$BUILDPLATFORM`); every engine before 25.0
+/// (Debian 12's 20.10 among them) is past its end of life.
 /// </summary>
 public static class EngineRequirement
 {
-    public static readonly Version Minimum = new(23, 0);
+    public static readonly Version Minimum = new(25, 0);
 
     /// <summary>Install a current engine, or (from a clone) start the project's own.</summary>
     public static string Fix(string? projectEngineHint) =>
@@ -27,7 +29,7 @@ public static class EngineRequirement
         return version is null || version >= Minimum
             ? null
             : $"The Docker Engine at {location.Describe()} is {serverVersion}, older than {Minimum}, the minimum " +
-              $"(BuildKit by default, which the Dockerfiles need). Fix: {Fix(projectEngineHint)}.";
+              $"(BuildKit, and HEALTHCHECK --start-interval, which the Dockerfiles use). Fix: {Fix(projectEngineHint)}.";
     }
 
     /// <summary>"28.5.2+dfsg4" and "20.10.24" give their major.minor.patch; anything else null.</summary>
