@@ -11,7 +11,7 @@ namespace Multistage.Cli.Pitfalls;
 
 /// <summary><c>multistage pitfalls [COURSE]</c>: reproduces every pitfall of a course seeded with --pitfalls
 /// and prints expected versus observed. Exit 0 only when each showed its symptom.</summary>
-public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
+public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<PitfallsSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -20,11 +20,11 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
         IReadOnlyList<TemplateMetadata> catalog;
         try
         {
-            catalog = TemplateSelection.Load(settings).Catalog;
+            catalog = templateLoader.Load(settings).Catalog;
         }
         catch (TemplateSourceException e)
         {
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
 
         var folder = Path.Combine(Path.GetFullPath(settings.Directory), PitfallSample.FolderName);
@@ -34,10 +34,10 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
             : [];
         if (found.Count == 0)
         {
-            return ErrorOutput.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
+            return errors.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
         }
 
-        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
             return exitCode;
@@ -63,14 +63,14 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
                 showed ? "[green]shown[/]" : "[red]NOT SHOWN[/]");
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(shown == found.Count
+        console.Write(table);
+        console.MarkupLine(shown == found.Count
             ? $"[green]All {found.Count} pitfalls showed their symptom.[/]"
             : $"[red]{found.Count - shown} of {found.Count} pitfalls did not show their symptom.[/]");
         return shown == found.Count ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<(string Observed, bool Showed)> ObserveAsync(
+    private async Task<(string Observed, bool Showed)> ObserveAsync(
         string directory, TemplateMetadata template, PitfallExpectation expected, DockerConnection connection,
         IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
@@ -81,7 +81,7 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
         try
         {
             ct.ThrowIfCancellationRequested();
-            var observation = await AnsiConsole.Status().StartAsync(
+            var observation = await console.Status().StartAsync(
                 $"{expected.Language}-{expected.Name}: {expected.Phase.ToString().ToLowerInvariant()}",
                 _ => PitfallObserver.ObserveAsync(run, expected.Phase, expected.Symptom));
             return (observation.Observed, observation.ShowsSymptom);
