@@ -46,6 +46,8 @@ public static class InProcessCli
 /// <summary>One in-process run: the exit code and what went to output and to errors.</summary>
 public sealed record CliRun(IReadOnlyList<string> Arguments, int ExitCode, string Output, string Errors)
 {
+    public bool Succeeded => ExitCode == 0;
+
     public IReadOnlyList<string> OutputLines => Lines(Output);
 
     public IReadOnlyList<string> ErrorLines => Lines(Errors);

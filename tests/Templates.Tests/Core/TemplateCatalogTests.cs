@@ -17,9 +17,9 @@ public sealed class TemplateCatalogTests : IDisposable
         }
         """;
 
-    private readonly string _templates = Path.Combine(Path.GetTempPath(), $"catalog-tests-{Guid.NewGuid():N}");
+    private readonly string _templates = TempFolder.NewPath("catalog-tests");
 
-    public void Dispose() => Directory.Delete(_templates, recursive: true);
+    public void Dispose() => TempFolder.Remove(_templates);
 
     [Fact]
     public void Valid_file_loads_every_field()

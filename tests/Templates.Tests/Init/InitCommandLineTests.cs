@@ -7,16 +7,16 @@ namespace Templates.Tests.Init;
 /// one line naming the flag), what --dry-run and --force do, and what it writes.</summary>
 public sealed class InitCommandLineTests : IDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("multistage-init-cli-");
+    private readonly TempFolder _work = TempFolder.Create("init-cli");
 
     public static TheoryData<string> ImageLayouts() => new(InitLayouts.All.Where(l => l.ImageTest).Select(l => l.Folder));
 
-    public void Dispose() => _work.Delete(recursive: true);
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Dry_run_in_a_folder_without_a_project_exits_2_with_one_line_and_writes_nothing()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_work.FullName, "empty")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(_work.Path, "empty")).FullName;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a project\n");
 
         var result = await MultistageCli.RunAsync(folder, ["init", "--dry-run"]);
@@ -134,7 +134,7 @@ public sealed class InitCommandLineTests : IDisposable
     [Fact]
     public async Task Templates_without_an_item_template_are_bad_input_naming_the_missing_file()
     {
-        var templates = Path.Combine(_work.FullName, "templates");
+        var templates = Path.Combine(_work.Path, "templates");
         FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
         Directory.Delete(Path.Combine(templates, "go", ".dockerfiles"), recursive: true);
         var folder = Copy("go-root-main");
@@ -154,7 +154,7 @@ public sealed class InitCommandLineTests : IDisposable
     [Fact]
     public async Task A_folder_inside_the_template_folders_is_refused_even_with_force()
     {
-        var templates = Path.Combine(_work.FullName, "own-templates");
+        var templates = Path.Combine(_work.Path, "own-templates");
         FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
         var before = File.ReadAllText(Path.Combine(templates, "go", "Dockerfile"));
 
@@ -178,7 +178,7 @@ public sealed class InitCommandLineTests : IDisposable
         var result = await MultistageCli.RunAsync(folder, ["init"]);
 
         Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
-        var written = Path.Combine(_work.FullName, "written", layout);
+        var written = Path.Combine(_work.Path, "written", layout);
         foreach (var file in FileTree.RelativeFiles(folder).Except(before))
         {
             var target = Path.Combine(written, file);
@@ -193,7 +193,7 @@ public sealed class InitCommandLineTests : IDisposable
     public static string SnapshotName(string layout) => $"init-{layout}";
 
     private string Copy(string layout) =>
-        InitLayouts.CopyTo(RepositoryData.Root, layout, Path.Combine(_work.FullName, layout));
+        InitLayouts.CopyTo(RepositoryData.Root, layout, Path.Combine(_work.Path, layout));
 
     private static List<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
