@@ -6,23 +6,21 @@ namespace Multistage.Cli;
 /// script can keep stdout and still show the user what went wrong.</summary>
 public sealed class ErrorOutput(IAnsiConsole console)
 {
-    public IAnsiConsole Console { get; } = console;
-
     /// <summary>Standard error, never hard-wrapped when redirected (a CI log has no real width).</summary>
     public static ErrorOutput StandardError()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var standardError = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         if (System.Console.IsErrorRedirected)
         {
-            console.Profile.Width = 1000;
+            standardError.Profile.Width = 1000;
         }
 
-        return new ErrorOutput(console);
+        return new ErrorOutput(standardError);
     }
 
-    public void Line(string message) => Console.MarkupLineInterpolated($"[red]error:[/] {message}");
+    public void Line(string message) => console.MarkupLineInterpolated($"[red]error:[/] {message}");
 
-    public void Note(string message) => Console.WriteLine(message);
+    public void Note(string message) => console.WriteLine(message);
 
     /// <summary>Every problem on a line of its own, then the promise that nothing was written.</summary>
     public int BadInput(IEnumerable<string> problems)

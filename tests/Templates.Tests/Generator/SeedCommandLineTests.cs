@@ -45,6 +45,19 @@ public sealed class SeedCommandLineTests(SeededCourses courses)
         Assert.False(Directory.Exists(output), $"A cancelled seed created {output}.");
     }
 
+    [Fact]
+    public async Task Help_names_the_templates_a_command_uses_and_its_options()
+    {
+        var run = await InProcessCli.RunAsync(["seed", "--help"]);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Contains($"Templates: the clone's own template folders ({RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot())})", run.Output, StringComparison.Ordinal);
+        foreach (var option in new[] { "--out", "--languages", "--runtime", "--mode", "--port-base", "--force", "--templates" })
+        {
+            Assert.Contains(option, run.Output, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Command lines the parser or the commands must refuse: arguments, then what the one error line
     /// says; {work} is the test's folder, which holds only the file afile.</summary>
     public static TheoryData<string[], string> MalformedCommandLines() => new()
