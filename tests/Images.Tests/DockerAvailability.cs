@@ -12,8 +12,9 @@ public static class DockerAvailability
 
     public static DaemonStatus Status => Probe.Value;
 
-    /// <summary>CI sets MULTISTAGE_REQUIRE_DOCKER=1 so a missing daemon is a failure, not a quiet skip.</summary>
-    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+    /// <summary>In CI (the tests' one rule, <see cref="ContinuousIntegration"/>) or with MULTISTAGE_REQUIRE_DOCKER=1,
+    /// a missing daemon is a failure, not a quiet skip.</summary>
+    public static bool Required => ContinuousIntegration.IsRunning || Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
     /// <summary>Why the image tests are skipped, or null when they run.</summary>
     public static string? SkipReason =>

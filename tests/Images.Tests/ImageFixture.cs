@@ -31,9 +31,7 @@ public sealed class ImageFixture : IAsyncLifetime
         Indexes = new LocalPackageIndexes(RepositoryRoot);
         Docker = docker;
         network = new Lazy<Task<NetworkMode>>(() => NetworkChoice.DetectAsync(docker));
-        hive = new Lazy<Task<TemplateHive>>(() => TemplateHive.CreateAsync(
-            Path.Combine(WorkDirectory, "hive"),
-            TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryRoot)).Select(template => template.FolderPath)));
+        hive = new Lazy<Task<TemplateHive>>(() => CloneHive.CreateAsync(Path.Combine(WorkDirectory, "hive")));
     }
 
     public DockerCli Docker { get; }

@@ -4,9 +4,9 @@ namespace Images.Tests;
 [Trait("Category", "Images")]
 public sealed class StaticIndexServerTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("multistage-index-").FullName;
+    private readonly string root = TempFolder.Create("index").Path;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => TempFolder.Remove(root);
 
     [Fact]
     public async Task Folder_requests_get_their_index_and_files_their_bytes()

@@ -37,11 +37,11 @@ public static class InitLayouts
     public static string CopyTo(string repositoryRoot, string folder, string destination)
     {
         var source = Path.Combine(Directory(repositoryRoot), folder);
-        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (var relative in FileTree.RelativeFiles(source))
         {
-            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            var target = Path.Combine(destination, relative);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(Path.Combine(source, relative), target);
         }
 
         return destination;

@@ -1,10 +1,12 @@
 using Multistage.Core.Processes;
+using Multistage.Core.Templates;
 using Xunit;
 
 namespace Multistage.Tests.Shared;
 
 /// <summary>Runs the generator CLI as a process, as a user does: the multistage.dll that each test
-/// project's reference to tools/Multistage builds beside the tests. Compiled into both test projects.</summary>
+/// project's reference to tools/Multistage builds beside the tests. For what needs a real process
+/// (signals, the installed tool); everything else runs in-process through <see cref="InProcessCli"/>.</summary>
 public static class MultistageCli
 {
     public static string AssemblyPath => Path.Combine(AppContext.BaseDirectory, "multistage.dll");
@@ -19,10 +21,7 @@ public static class MultistageCli
         {
             WorkingDirectory = workingDirectory,
             Timeout = timeout ?? TimeSpan.FromMinutes(3),
-            Environment = environment ?? DotnetQuiet,
+            Environment = environment ?? DotnetEnvironment.Quiet,
         });
     }
-
-    private static IReadOnlyDictionary<string, string?> DotnetQuiet { get; } =
-        new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
 }

@@ -2,18 +2,28 @@ using Spectre.Console;
 
 namespace Multistage.Cli;
 
-/// <summary>Errors go to standard error, one whole line each, so a script can keep stdout and still
-/// show the user what went wrong.</summary>
-public static class ErrorOutput
+/// <summary>Errors go to their own console (standard error for the real tool), one whole line each, so a
+/// script can keep stdout and still show the user what went wrong.</summary>
+public sealed class ErrorOutput(IAnsiConsole console)
 {
-    private static readonly IAnsiConsole Console = Create();
+    /// <summary>Standard error, never hard-wrapped when redirected (a CI log has no real width).</summary>
+    public static ErrorOutput StandardError()
+    {
+        var standardError = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        if (System.Console.IsErrorRedirected)
+        {
+            standardError.Profile.Width = 1000;
+        }
 
-    public static void Line(string message) => Console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return new ErrorOutput(standardError);
+    }
 
-    public static void Note(string message) => Console.WriteLine(message);
+    public void Line(string message) => console.MarkupLineInterpolated($"[red]error:[/] {message}");
+
+    public void Note(string message) => console.WriteLine(message);
 
     /// <summary>Every problem on a line of its own, then the promise that nothing was written.</summary>
-    public static int BadInput(IEnumerable<string> problems)
+    public int BadInput(IEnumerable<string> problems)
     {
         foreach (var problem in problems)
         {
@@ -22,17 +32,5 @@ public static class ErrorOutput
 
         Note("Nothing was written.");
         return ExitCodes.BadInput;
-    }
-
-    private static IAnsiConsole Create()
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-        if (System.Console.IsErrorRedirected)
-        {
-            // Redirected output has no real width: never hard-wrap an error at 80 columns.
-            console.Profile.Width = 1000;
-        }
-
-        return console;
     }
 }

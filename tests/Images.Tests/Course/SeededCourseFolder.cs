@@ -20,19 +20,16 @@ public sealed class SeededCourseFolder : IDisposable
 
     public static async Task<SeededCourseFolder> SeedAsync(string hint, int languages, params string[] options)
     {
-        var work = Path.Combine(Path.GetTempPath(), $"multistage-{hint}-{Guid.NewGuid():N}");
+        var work = TempFolder.NewPath(hint);
         var portBase = FreePortRun(languages);
-        var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--port-base", $"{portBase}", .. options]);
+        var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--port-base", $"{portBase}", .. options]);
         Assert.True(seed.Succeeded, $"Seeding the course failed:\n{seed.Describe()}");
         return new SeededCourseFolder(work, portBase);
     }
 
     public void Dispose()
     {
-        if (System.IO.Directory.Exists(Work))
-        {
-            System.IO.Directory.Delete(Work, recursive: true);
-        }
+        TempFolder.Remove(Work);
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive loopback ports nothing listens on

@@ -15,10 +15,10 @@ public sealed class CheckCommandTests
     [ImagesFact]
     public async Task Check_grades_a_missing_a_finished_and_a_naive_Dockerfile_in_a_go_starter()
     {
-        var work = Path.Combine(Path.GetTempPath(), $"multistage-check-{Guid.NewGuid():N}");
+        var work = TempFolder.NewPath("check");
         try
         {
-            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", "go", "--mode", "both"]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--mode", "both"]);
             Assert.True(seed.Succeeded, $"Seeding the course failed:\n{seed.Describe()}");
             var starter = Path.Combine(work, "course", "starter", "go");
 
@@ -48,10 +48,7 @@ public sealed class CheckCommandTests
         }
         finally
         {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            TempFolder.Remove(work);
         }
     }
 

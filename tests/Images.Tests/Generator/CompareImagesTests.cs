@@ -16,12 +16,12 @@ public sealed class CompareImagesTests
     [InlineData("go")]
     public async Task Compare_report_figures_equal_docker_image_inspect(string language)
     {
-        var work = Path.Combine(Path.GetTempPath(), $"multistage-compare-{language}-{Guid.NewGuid():N}");
+        var work = TempFolder.NewPath($"compare-{language}");
         var docker = DockerCli.FromEnvironment();
         string[] tags = [$"course-{language}:single", $"course-{language}:multi"];
         try
         {
-            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", language]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", language]);
             Assert.True(seed.Succeeded, $"Seeding {language} failed:\n{seed.Describe()}");
 
             var compare = await MultistageCli.RunAsync(
@@ -54,10 +54,7 @@ public sealed class CompareImagesTests
         finally
         {
             await docker.RunAsync(["image", "rm", "--force", .. tags]);
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            TempFolder.Remove(work);
         }
     }
 

@@ -15,10 +15,10 @@ public sealed class PitfallsCommandTests(ImageFixture fixture)
         var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot));
         var withPitfalls = catalog.Where(t => Multistage.Core.Pipeline.Pitfall.LoadFor(t).Count > 0).Select(t => t.Language).ToList();
         Assert.NotEmpty(withPitfalls);
-        var work = Path.Combine(Path.GetTempPath(), $"multistage-pitfalls-{Guid.NewGuid():N}");
+        var work = TempFolder.NewPath("pitfalls");
         try
         {
-            var seed = await MultistageCli.RunAsync(work, ["seed", "--out", "course", "--languages", string.Join(',', withPitfalls), "--pitfalls"]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", string.Join(',', withPitfalls), "--pitfalls"]);
             Assert.True(seed.Succeeded, $"Seeding the pitfalls failed:\n{seed.Describe()}");
 
             var arguments = new List<string> { "pitfalls", "course" };
@@ -40,10 +40,7 @@ public sealed class PitfallsCommandTests(ImageFixture fixture)
         }
         finally
         {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            TempFolder.Remove(work);
         }
     }
 }

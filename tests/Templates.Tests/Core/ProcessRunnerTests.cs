@@ -22,7 +22,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task Timeout_kills_the_whole_process_tree()
     {
-        var marker = Path.Combine(Path.GetTempPath(), $"runner-tree-{Guid.NewGuid():N}");
+        var marker = TempFolder.NewPath("runner-tree");
         // The grandchild would write the marker after 3 s if it survived the kill.
         var spec = new ProcessSpec("sh", ["-c", $"(sleep 3; touch {marker}) & sleep 30"]) { Timeout = TimeSpan.FromSeconds(1) };
 

@@ -49,9 +49,9 @@ public sealed class TemplateCatalogTests : IDisposable
         COPY --from=build /out /app
         """;
 
-    private readonly string _templates = Path.Combine(Path.GetTempPath(), $"catalog-tests-{Guid.NewGuid():N}");
+    private readonly string _templates = TempFolder.NewPath("catalog-tests");
 
-    public void Dispose() => Directory.Delete(_templates, recursive: true);
+    public void Dispose() => TempFolder.Remove(_templates);
 
     [Fact]
     public void Each_fact_comes_from_the_file_that_states_it()

@@ -6,9 +6,9 @@ namespace Templates.Tests.Core;
 /// copy the installed tool carries.</summary>
 public sealed class TemplateSourceResolverTests : IDisposable
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), $"template-source-tests-{Guid.NewGuid():N}");
+    private readonly string _work = TempFolder.NewPath("template-source-tests");
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public void Dispose() => TempFolder.Remove(_work);
 
     [Fact]
     public void A_tool_built_inside_a_clone_uses_the_clones_templates_even_with_a_bundled_copy()

@@ -1,25 +1,20 @@
-using Multistage.Cli.Seeding;
-using Multistage.Core.Templates;
-
 namespace Templates.Tests.Generator;
 
-/// <summary>Runs <c>seed</c> in-process, exactly as SeedCommand does: plan (every check), then write.</summary>
+/// <summary>Runs <c>seed</c> in-process through the tool's own command line (<see cref="InProcessCli"/>):
+/// the same parsing, planning, writing and messages as the installed tool, without a process.</summary>
 public static class CourseSeeding
 {
-    private static readonly Lazy<IReadOnlyList<TemplateMetadata>> LazyCatalog =
-        new(() => TemplateCatalog.LoadRepository());
+    /// <summary><c>multistage seed --out OUTPUT ARGUMENTS...</c>.</summary>
+    public static Task<CliRun> SeedAsync(string output, IReadOnlyList<string> arguments) =>
+        InProcessCli.RunAsync(["seed", "--out", output, .. arguments]);
 
-    /// <summary>The languages of the pack, read from the catalog like the generator reads them.</summary>
-    public static IReadOnlyList<TemplateMetadata> Catalog => LazyCatalog.Value;
-
-    /// <summary>Plans and seeds; a <see cref="SeedInputException"/> escapes before anything is written.</summary>
-    public static async Task<SeedPlan> SeedAsync(SeedSettings settings)
+    /// <summary>Seeds, and fails the test with seed's output unless it exited 0.</summary>
+    public static async Task SeedOrFailAsync(string output, IReadOnlyList<string> arguments)
     {
-        var plan = SeedPlanner.Plan(settings, Catalog, RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot()));
-        await new CourseSeeder().SeedAsync(plan, _ => { }, CancellationToken.None);
-        return plan;
+        var run = await SeedAsync(output, arguments);
+        Assert.True(run.ExitCode == 0, $"Expected seed to exit 0:\n{run.Describe()}");
     }
 
     /// <summary>Every file under <paramref name="root"/> (dotfiles included), relative, '/'-separated, sorted.</summary>
-    public static IReadOnlyList<string> Files(string root) => Infrastructure.FileTree.RelativeFiles(root);
+    public static IReadOnlyList<string> Files(string root) => FileTree.RelativeFiles(root);
 }

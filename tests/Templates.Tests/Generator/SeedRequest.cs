@@ -1,5 +1,3 @@
-using Multistage.Cli.Seeding;
-
 namespace Templates.Tests.Generator;
 
 /// <summary>One seed request the snapshot and validator tests share; <see cref="Name"/> names its snapshot.</summary>
@@ -21,12 +19,16 @@ public sealed record SeedRequest(string Name, string Mode, string? Languages, st
         All.SingleOrDefault(r => r.Name == name)
         ?? throw new ArgumentException($"No seed request named '{name}'; known: {string.Join(", ", All.Select(r => r.Name))}");
 
-    public SeedSettings Settings(string outDirectory) => new()
-    {
-        Out = outDirectory,
-        Mode = Mode,
-        Languages = Languages,
-        Runtimes = Runtimes,
-        PortBase = PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>The options past --out, as a user types them.</summary>
+    public IReadOnlyList<string> Arguments =>
+    [
+        "--mode", Mode,
+        .. Languages is null ? [] : new[] { "--languages", Languages },
+        .. Runtimes.SelectMany(runtime => new[] { "--runtime", runtime }),
+        "--port-base", PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>The languages seeded, in course order: those asked for, else every template in the pack.</summary>
+    public IReadOnlyList<string> LanguagesSeeded =>
+        Languages?.Split(',') ?? [.. Multistage.Core.Templates.TemplateCatalog.LoadRepository().Select(t => t.Language)];
 }

@@ -25,7 +25,7 @@ public sealed class SeedSnapshotTests(SeededCourses courses)
         // Snapshots only mean something if the output is deterministic: no dates, paths or hash order.
         var first = await courses.GetAsync(SeedRequest.Both);
         var second = courses.NewScratchPath("seed-both-again");
-        await CourseSeeding.SeedAsync(SeedRequest.Both.Settings(second));
+        await CourseSeeding.SeedOrFailAsync(second, SeedRequest.Both.Arguments);
 
         var difference = DirectorySnapshot.Compare(first.Directory, second);
         Assert.True(difference is null, $"Seeding {SeedRequest.Both.Name} twice gave different trees ({first.Directory} vs {second}):\n{difference}");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Multistage.Cli.Seeding;
 
 namespace Templates.Tests.Generator;
 
@@ -16,7 +15,7 @@ public sealed class SeededCourses : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<SeededCourse>>> _courses = new(StringComparer.Ordinal);
     private int _scratchCounter;
 
-    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"multistage-generator-tests-{Guid.NewGuid():N}");
+    public string WorkDirectory { get; } = TempFolder.NewPath("generator-tests");
 
     public Task<SeededCourse> GetAsync(SeedRequest request) =>
         _courses.GetOrAdd(request.Name, _ => new Lazy<Task<SeededCourse>>(() => SeedOnceAsync(request))).Value;
@@ -25,36 +24,23 @@ public sealed class SeededCourses : IDisposable
     public string NewScratchPath(string hint) =>
         Path.Combine(WorkDirectory, "scratch", $"{hint}-{Interlocked.Increment(ref _scratchCounter)}");
 
-    public void Dispose()
-    {
-        try
-        {
-            if (Directory.Exists(WorkDirectory))
-            {
-                Directory.Delete(WorkDirectory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless; failing the run over it would not be.
-        }
-    }
+    public void Dispose() => TempFolder.Remove(WorkDirectory);
 
     private async Task<SeededCourse> SeedOnceAsync(SeedRequest request)
     {
         var output = Path.Combine(WorkDirectory, "courses", request.Name);
-        var plan = await CourseSeeding.SeedAsync(request.Settings(output));
-        return new SeededCourse(request, plan, output);
+        await CourseSeeding.SeedOrFailAsync(output, request.Arguments);
+        return new SeededCourse(request, output);
     }
 }
 
-/// <summary>A seeded course on disk and the plan it was seeded from.</summary>
-public sealed record SeededCourse(SeedRequest Request, SeedPlan Plan, string Directory)
+/// <summary>A seeded course on disk and the request it was seeded from.</summary>
+public sealed record SeededCourse(SeedRequest Request, string Directory)
 {
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     /// <summary>The languages seeded, in course order.</summary>
-    public IReadOnlyList<string> Languages => Plan.Languages.Select(l => l.Template.Language).ToList();
+    public IReadOnlyList<string> Languages => Request.LanguagesSeeded;
 
     /// <summary>The sample folder the course-level build files must point at: in mode both the finished
     /// samples under solution/ (the starters have no multi-stage Dockerfile), else the language's folder.</summary>

@@ -51,9 +51,6 @@ public static class Validators
             Path.GetFileName(script)], Path.GetDirectoryName(script)!);
     }
 
-    public static bool RunningInCi =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     private static string Require(string tool, string? found, string install)
     {
         if (found is not null)
@@ -62,7 +59,7 @@ public static class Validators
         }
 
         var reason = $"{tool} is not installed, so the rendered file cannot be validated. Install it with: {install}";
-        if (RunningInCi)
+        if (ContinuousIntegration.IsRunning)
         {
             Assert.Fail($"{reason}. (CI=true: a missing validator fails the run instead of skipping; .ci/run installs it.)");
         }

@@ -7,13 +7,13 @@ public sealed class DirectorySnapshotTests : IDisposable
 {
     private static readonly SnapshotSettings Check = new(Accept: false, RunningInCi: false);
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"snapshot-tests-{Guid.NewGuid():N}");
+    private readonly string _root = TempFolder.NewPath("snapshot-tests");
 
     private string Actual => Path.Combine(_root, "actual");
 
     private string Snapshots => Path.Combine(_root, "Snapshots");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => TempFolder.Remove(_root);
 
     [Fact]
     public void Accept_then_verify_passes_and_leaves_no_received_folder()

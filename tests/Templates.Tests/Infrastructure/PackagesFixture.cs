@@ -26,7 +26,7 @@ public sealed class PackagesFixture : IDisposable
         _installedTool = new(InstallToolAsync);
     }
 
-    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"multistage-package-tests-{Guid.NewGuid():N}");
+    public string WorkDirectory { get; } = TempFolder.NewPath("package-tests");
 
     /// <summary>The packed Multistage.Templates .nupkg.</summary>
     public Task<string> TemplatePackageAsync() => _templatePackage.Value;
@@ -37,17 +37,7 @@ public sealed class PackagesFixture : IDisposable
     /// <summary>The `multistage` command of the packed tool, installed into a tool path of its own.</summary>
     public Task<string> InstalledToolAsync() => _installedTool.Value;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless; failing the run over it would not be.
-        }
-    }
+    public void Dispose() => TempFolder.Remove(WorkDirectory);
 
     private Task<string> PackAsync(string project, string folderName) =>
         ProjectPackage.PackAsync(RepositoryData.Root, project, Path.Combine(WorkDirectory, folderName));

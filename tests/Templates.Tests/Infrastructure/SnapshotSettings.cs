@@ -10,5 +10,5 @@ public sealed record SnapshotSettings(bool Accept, bool RunningInCi)
 
     public static SnapshotSettings FromEnvironment() => new(
         Environment.GetEnvironmentVariable(AcceptVariable) == "1",
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase));
+        ContinuousIntegration.IsRunning);
 }

@@ -26,7 +26,7 @@ public sealed class TemplatesFixture : IDisposable
         Root = RepositoryLayout.FindRoot();
         TemplatesDirectory = RepositoryLayout.TemplatesDirectory(Root);
         SnapshotsDirectory = RepositoryData.SnapshotsDirectory;
-        WorkDirectory = Path.Combine(Path.GetTempPath(), $"multistage-templates-tests-{Guid.NewGuid():N}");
+        WorkDirectory = TempFolder.NewPath("templates-tests");
         Directory.CreateDirectory(WorkDirectory);
         _templates = new Lazy<IReadOnlyList<TemplateMetadata>>(() => TemplateCatalog.Load(TemplatesDirectory));
         _hive = new Lazy<Task<TemplateHive>>(CreateHiveAsync);
@@ -62,22 +62,9 @@ public sealed class TemplatesFixture : IDisposable
     public string NewScratchPath(string hint) =>
         Path.Combine(WorkDirectory, "scratch", $"{hint}-{Interlocked.Increment(ref _scratchCounter)}");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless; failing the run over it would not be.
-        }
-    }
+    public void Dispose() => TempFolder.Remove(WorkDirectory);
 
-    // The template folders themselves, as contributors and the generator install them: each template's
-    // own exclude list keeps local build outputs out (BuildOutputExclusionTests checks it).
-    private Task<TemplateHive> CreateHiveAsync() =>
-        TemplateHive.CreateAsync(Path.Combine(WorkDirectory, "hive"), Templates.Select(t => t.FolderPath));
+    private Task<TemplateHive> CreateHiveAsync() => CloneHive.CreateAsync(Path.Combine(WorkDirectory, "hive"));
 
     private async Task<string> GenerateOnceAsync(Scenario scenario)
     {

@@ -3,33 +3,34 @@ using Templates.Tests.Infrastructure;
 
 namespace Templates.Tests.Init;
 
-/// <summary>`multistage init` as a process, run inside a copy of a project: what it refuses (exit 2,
-/// one line naming the flag), what --dry-run and --force do, and what it writes.</summary>
+/// <summary>`multistage init` on a copy of a project, in-process: what it refuses (exit 2, one line naming
+/// the flag), what --force does, and what it writes. --dry-run runs as a process inside the folder, so its
+/// lines show the folder as the user typed it (".").</summary>
 public sealed class InitCommandLineTests : IDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("multistage-init-cli-");
+    private readonly TempFolder _work = TempFolder.Create("init-cli");
 
     public static TheoryData<string> ImageLayouts() => new(InitLayouts.All.Where(l => l.ImageTest).Select(l => l.Folder));
 
-    public void Dispose() => _work.Delete(recursive: true);
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Dry_run_in_a_folder_without_a_project_exits_2_with_one_line_and_writes_nothing()
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_work.FullName, "empty")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(_work.Path, "empty")).FullName;
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a project\n");
 
-        var result = await MultistageCli.RunAsync(folder, ["init", "--dry-run"]);
+        var result = await InitAsync(folder, "--dry-run");
 
         Assert.True(result.ExitCode == 2, $"Expected exit 2 (bad input):\n{result.Describe()}");
         Assert.Equal(
             [
-                "error: No project found in . (looked for dotnet: a .csproj, or a .sln/.slnx with its projects up to 3 folders down; go: go.mod; " +
+                $"error: No project found in {folder} (looked for dotnet: a .csproj, or a .sln/.slnx with its projects up to 3 folders down; go: go.mod; " +
                 "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",
             ],
-            Lines(result.StandardError));
+            Lines(result.Errors));
         Assert.Equal(["notes.txt"], FileTree.RelativeFiles(folder));
     }
 
@@ -39,16 +40,16 @@ public sealed class InitCommandLineTests : IDisposable
         var folder = Copy("go-root-main");
         File.WriteAllText(Path.Combine(folder, "Dockerfile"), "FROM mine\n");
 
-        var refused = await MultistageCli.RunAsync(folder, ["init"]);
+        var refused = await InitAsync(folder);
 
         Assert.True(refused.ExitCode == 2, $"Expected exit 2 without --force:\n{refused.Describe()}");
         Assert.Equal(
-            ["error: . already has Dockerfile: pass --force to replace it (no other file is touched), or move it away.", "Nothing was written."],
-            Lines(refused.StandardError));
+            [$"error: {folder} already has Dockerfile: pass --force to replace it (no other file is touched), or move it away.", "Nothing was written."],
+            Lines(refused.Errors));
         Assert.Equal("FROM mine\n", File.ReadAllText(Path.Combine(folder, "Dockerfile")));
         Assert.Equal(["Dockerfile", "go.mod", "main.go"], FileTree.RelativeFiles(folder));
 
-        var forced = await MultistageCli.RunAsync(folder, ["init", "--force"]);
+        var forced = await InitAsync(folder, "--force");
 
         Assert.True(forced.ExitCode == 0, $"Expected exit 0 with --force:\n{forced.Describe()}");
         Assert.StartsWith("# Multi-stage build of hello", File.ReadAllText(Path.Combine(folder, "Dockerfile")), StringComparison.Ordinal);
@@ -86,14 +87,14 @@ public sealed class InitCommandLineTests : IDisposable
         var folder = Copy("go-root-main");
         File.WriteAllText(Path.Combine(folder, "package.json"), "{ \"name\": \"tools\", \"private\": true }\n");
 
-        var result = await MultistageCli.RunAsync(folder, ["init", "--dry-run"]);
+        var result = await InitAsync(folder, "--dry-run");
 
         Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
         Assert.Equal(
-            ["error: . holds a go project (go.mod) and a node project (package.json): pass --language go or --language node to say which one to containerise.", "Nothing was written."],
-            Lines(result.StandardError));
+            [$"error: {folder} holds a go project (go.mod) and a node project (package.json): pass --language go or --language node to say which one to containerise.", "Nothing was written."],
+            Lines(result.Errors));
 
-        var chosen = await MultistageCli.RunAsync(folder, ["init", "--dry-run", "--language", "go"]);
+        var chosen = await InitAsync(folder, "--dry-run", "--language", "go");
         Assert.True(chosen.ExitCode == 0, $"Expected exit 0 with --language go:\n{chosen.Describe()}");
     }
 
@@ -102,12 +103,12 @@ public sealed class InitCommandLineTests : IDisposable
     {
         var folder = Copy("go-two-commands");
 
-        var refused = await MultistageCli.RunAsync(folder, ["init"]);
+        var refused = await InitAsync(folder);
 
         Assert.True(refused.ExitCode == 2, $"Expected exit 2:\n{refused.Describe()}");
-        Assert.Equal(["error: Go: several main packages (./cmd/api, ./cmd/worker): pass --set main=./cmd/api.", "Nothing was written."], Lines(refused.StandardError));
+        Assert.Equal(["error: Go: several main packages (./cmd/api, ./cmd/worker): pass --set main=./cmd/api.", "Nothing was written."], Lines(refused.Errors));
 
-        var chosen = await MultistageCli.RunAsync(folder, ["init", "--set", "main=./cmd/worker", "--set", "binary=worker"]);
+        var chosen = await InitAsync(folder, "--set", "main=./cmd/worker", "--set", "binary=worker");
 
         Assert.True(chosen.ExitCode == 0, $"Expected exit 0 with --set main=./cmd/worker:\n{chosen.Describe()}");
         Assert.Contains("-o /out/worker ./cmd/worker", File.ReadAllText(Path.Combine(folder, "Dockerfile")), StringComparison.Ordinal);
@@ -118,7 +119,7 @@ public sealed class InitCommandLineTests : IDisposable
     {
         var folder = Copy("rust-bin-renamed");
 
-        var result = await MultistageCli.RunAsync(folder, ["init", "--set", "bin=ledger", "--runtime", "slim", "--set", "rust-version=1.80"]);
+        var result = await InitAsync(folder, "--set", "bin=ledger", "--runtime", "slim", "--set", "rust-version=1.80");
 
         Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
         Assert.Equal(
@@ -128,18 +129,18 @@ public sealed class InitCommandLineTests : IDisposable
                 "error: --runtime slim: multistage-rust-dockerfiles offers no runtime 'slim': pass --runtime CHOICE with one of scratch, alpine, distroless.",
                 "Nothing was written.",
             ],
-            Lines(result.StandardError));
+            Lines(result.Errors));
     }
 
     [Fact]
     public async Task Templates_without_an_item_template_are_bad_input_naming_the_missing_file()
     {
-        var templates = Path.Combine(_work.FullName, "templates");
+        var templates = Path.Combine(_work.Path, "templates");
         FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
         Directory.Delete(Path.Combine(templates, "go", ".dockerfiles"), recursive: true);
         var folder = Copy("go-root-main");
 
-        var result = await MultistageCli.RunAsync(folder, ["init", "--dry-run", "--templates", templates]);
+        var result = await InitAsync(folder, "--dry-run", "--templates", templates);
 
         Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
         Assert.Equal(
@@ -148,22 +149,22 @@ public sealed class InitCommandLineTests : IDisposable
                 "every language needs an item template in .dockerfiles/ for `multistage init` (CONTRIBUTING.md).",
                 "Nothing was written.",
             ],
-            Lines(result.StandardError));
+            Lines(result.Errors));
     }
 
     [Fact]
     public async Task A_folder_inside_the_template_folders_is_refused_even_with_force()
     {
-        var templates = Path.Combine(_work.FullName, "own-templates");
+        var templates = Path.Combine(_work.Path, "own-templates");
         FileTree.Replace(Path.Combine(RepositoryData.TemplatesDirectory, "go"), Path.Combine(templates, "go"));
         var before = File.ReadAllText(Path.Combine(templates, "go", "Dockerfile"));
 
-        var result = await MultistageCli.RunAsync(Path.Combine(templates, "go"), ["init", "--force", "--templates", templates]);
+        var result = await InitAsync(Path.Combine(templates, "go"), "--force", "--templates", templates);
 
         Assert.True(result.ExitCode == 2, $"Expected exit 2:\n{result.Describe()}");
         Assert.Equal(
-            [$"error: . is inside the template folders in use ({templates}): init writes into your own project; run it in that project's folder.", "Nothing was written."],
-            Lines(result.StandardError));
+            [$"error: {Path.Combine(templates, "go")} is inside the template folders in use ({templates}): init writes into your own project; run it in that project's folder.", "Nothing was written."],
+            Lines(result.Errors));
         Assert.Equal(before, File.ReadAllText(Path.Combine(templates, "go", "Dockerfile")));
     }
 
@@ -175,10 +176,10 @@ public sealed class InitCommandLineTests : IDisposable
         var folder = Copy(layout);
         var before = FileTree.RelativeFiles(folder);
 
-        var result = await MultistageCli.RunAsync(folder, ["init"]);
+        var result = await InitAsync(folder);
 
         Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
-        var written = Path.Combine(_work.FullName, "written", layout);
+        var written = Path.Combine(_work.Path, "written", layout);
         foreach (var file in FileTree.RelativeFiles(folder).Except(before))
         {
             var target = Path.Combine(written, file);
@@ -193,7 +194,11 @@ public sealed class InitCommandLineTests : IDisposable
     public static string SnapshotName(string layout) => $"init-{layout}";
 
     private string Copy(string layout) =>
-        InitLayouts.CopyTo(RepositoryData.Root, layout, Path.Combine(_work.FullName, layout));
+        InitLayouts.CopyTo(RepositoryData.Root, layout, Path.Combine(_work.Path, layout));
+
+    /// <summary>`multistage init FOLDER OPTIONS...` in-process; the folder is named, as the tests cannot change
+    /// the current folder, so messages show it instead of ".".</summary>
+    private static Task<CliRun> InitAsync(string folder, params string[] options) => InProcessCli.RunAsync(["init", folder, .. options]);
 
     private static List<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();

@@ -46,35 +46,21 @@ public sealed class ProjectDetectionTests
     [Fact]
     public void Folder_without_a_project_is_no_language()
     {
-        var empty = Directory.CreateTempSubdirectory("multistage-init-empty-");
-        try
-        {
-            File.WriteAllText(Path.Combine(empty.FullName, "notes.txt"), "not a project\n");
-            Assert.Empty(ProjectDetectors.DetectAll(new ProjectFolder(empty.FullName)));
-        }
-        finally
-        {
-            empty.Delete(recursive: true);
-        }
+        using var empty = TempFolder.Create("init-empty");
+        File.WriteAllText(empty.Combine("notes.txt"), "not a project\n");
+        Assert.Empty(ProjectDetectors.DetectAll(new ProjectFolder(empty.Path)));
     }
 
     [Fact]
     public void Crate_without_Cargo_lock_is_a_problem_naming_the_fix()
     {
-        var copy = Directory.CreateTempSubdirectory("multistage-init-nolock-");
-        try
-        {
-            InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", copy.FullName);
-            File.Delete(Path.Combine(copy.FullName, "Cargo.lock"));
-            var detection = Assert.Single(ProjectDetectors.DetectAll(new ProjectFolder(copy.FullName)));
-            Assert.Equal(
-                ["Cargo.lock is missing: run `cargo generate-lockfile` and commit it (both Dockerfiles build with --locked)."],
-                detection.Problems);
-        }
-        finally
-        {
-            copy.Delete(recursive: true);
-        }
+        using var copy = TempFolder.Create("init-nolock");
+        InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", copy.Path);
+        File.Delete(copy.Combine("Cargo.lock"));
+        var detection = Assert.Single(ProjectDetectors.DetectAll(new ProjectFolder(copy.Path)));
+        Assert.Equal(
+            ["Cargo.lock is missing: run `cargo generate-lockfile` and commit it (both Dockerfiles build with --locked)."],
+            detection.Problems);
     }
 
     [Fact]

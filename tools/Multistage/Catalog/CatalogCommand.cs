@@ -6,18 +6,18 @@ namespace Multistage.Cli.Catalog;
 
 /// <summary><c>multistage catalog [--json]</c>: what the templates say about themselves, read the way every
 /// command reads them, on stdout: Markdown tables (the README's and CONTRIBUTING's) or JSON for scripts.</summary>
-public sealed class CatalogCommand : Command<CatalogSettings>
+public sealed class CatalogCommand(ErrorOutput errors, TemplateLoader templateLoader) : Command<CatalogSettings>
 {
     public override int Execute(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {
         TemplateSelection selection;
         try
         {
-            selection = TemplateSelection.Load(settings);
+            selection = templateLoader.Load(settings);
         }
         catch (TemplateSourceException e)
         {
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
 
         // Plain stdout, not the console: the output is data a script or a file takes as it is.

@@ -11,7 +11,7 @@ namespace Multistage.Cli.Checking;
 /// <summary><c>multistage check [DIR]</c>: grades the multi-stage Dockerfile in a sample folder against what
 /// the solution achieves, on a private copy (the folder is never edited). Exit 0 all passed, 1 any failed,
 /// 2 bad input, 3 no daemon.</summary>
-public sealed class CheckCommand : AsyncCommand<CheckSettings>
+public sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<CheckSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -21,7 +21,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         string? problem;
         try
         {
-            sample = CheckedSample.Find(settings, TemplateSelection.Load(settings).Catalog, out problem);
+            sample = CheckedSample.Find(settings, templateLoader.Load(settings).Catalog, out problem);
         }
         catch (TemplateSourceException e)
         {
@@ -30,17 +30,17 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
 
         if (sample is null)
         {
-            return ErrorOutput.BadInput([problem!]);
+            return errors.BadInput([problem!]);
         }
 
-        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
             return exitCode;
         }
 
         var outcomes = await GradeAsync(sample, connection, BuildArgumentOption.Parse(settings.BuildArguments), cancellationToken);
-        AnsiConsole.Write(CheckReport.Table(sample, outcomes));
+        console.Write(CheckReport.Table(sample, outcomes));
         if (settings.Json is not null)
         {
             var json = Path.GetFullPath(settings.Json);
@@ -49,13 +49,13 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         }
 
         var failed = outcomes.Count(o => !o.Passed);
-        AnsiConsole.MarkupLine(failed == 0
+        console.MarkupLine(failed == 0
             ? $"[green]All {outcomes.Count} checks passed.[/]"
             : $"[red]{failed} of {outcomes.Count} checks failed.[/]");
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<IReadOnlyList<CheckOutcome>> GradeAsync(
+    private async Task<IReadOnlyList<CheckOutcome>> GradeAsync(
         CheckedSample sample, DockerConnection connection, IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
         using var copy = PrivateCopy.Of(sample.Directory, "check");
@@ -64,7 +64,7 @@ public sealed class CheckCommand : AsyncCommand<CheckSettings>
         var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add), sample.Template, copy.Directory);
         try
         {
-            return await AnsiConsole.Status().StartAsync(
+            return await console.Status().StartAsync(
                 $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
                 _ => SampleGrader.GradeAsync(run, SampleChecks.All, ct));
         }

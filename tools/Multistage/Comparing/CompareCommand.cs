@@ -11,7 +11,7 @@ namespace Multistage.Cli.Comparing;
 /// <summary><c>multistage compare</c>: build and measure every sample's two images and the template's
 /// other runtime choices (<see cref="CourseMeasurer"/>), then write the report with the notes' claims
 /// beside the measured figures, the chart and (optionally) JSON. Without a daemon it says how to start one and writes nothing.</summary>
-public sealed class CompareCommand : AsyncCommand<CompareSettings>
+public sealed class CompareCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<CompareSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -21,28 +21,28 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         TemplateSelection templates;
         try
         {
-            templates = TemplateSelection.Load(settings);
+            templates = templateLoader.Load(settings);
         }
         catch (TemplateSourceException e)
         {
-            ErrorOutput.Line(e.Message);
+            errors.Line(e.Message);
             return ExitCodes.BadInput;
         }
 
         if (!Directory.Exists(courseDirectory))
         {
-            ErrorOutput.Line($"The course folder {courseDirectory} does not exist: seed one with `{SelfCommand.Line} seed --out {settings.Directory}` or pass the folder of a seeded course.");
+            errors.Line($"The course folder {courseDirectory} does not exist: seed one with `{SelfCommand.Line} seed --out {settings.Directory}` or pass the folder of a seeded course.");
             return ExitCodes.BadInput;
         }
 
         var samples = SelectSamples(CourseSample.Find(courseDirectory, templates.Catalog), settings.Languages, out var problem);
         if (problem is not null)
         {
-            ErrorOutput.Line(problem);
+            errors.Line(problem);
             return ExitCodes.BadInput;
         }
 
-        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
             return exitCode;
@@ -50,7 +50,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
 
         var (docker, daemon, network) = connection;
         // Said once the work starts: without a daemon the one line that says how to start one stays alone.
-        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
+        console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         var hiveDirectory = Path.Combine(Path.GetTempPath(), $"multistage-compare-hive-{Guid.NewGuid():N}");
         var measured = new List<LanguageMeasurement>();
         try
@@ -58,7 +58,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             // The template's other runtime choices are made with `dotnet new`, as seed makes the course's.
             var hive = await TemplateHive.CreateAsync(hiveDirectory, samples.Select(s => s.Template.FolderPath), cancellationToken);
             var measurer = new CourseMeasurer(docker, network, BuildArgumentOption.Parse(settings.BuildArguments), hive);
-            await AnsiConsole.Progress()
+            await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .StartAsync(async progress =>
                 {
@@ -92,7 +92,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
         foreach (var file in written)
         {
-            AnsiConsole.MarkupLineInterpolated($"wrote [green]{file}[/]");
+            console.MarkupLineInterpolated($"wrote [green]{file}[/]");
         }
 
         return ExitCodes.Success;

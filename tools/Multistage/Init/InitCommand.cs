@@ -7,7 +7,7 @@ namespace Multistage.Cli.Init;
 
 /// <summary><c>multistage init [DIR]</c>: detect the project, print what was found and what will be
 /// written, then write it with the language's item template (unless --dry-run).</summary>
-public sealed class InitCommand : AsyncCommand<InitSettings>
+public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader) : AsyncCommand<InitSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
@@ -15,49 +15,49 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
         TemplateSelection templates;
         try
         {
-            templates = TemplateSelection.Load(settings);
+            templates = templateLoader.Load(settings);
             plan = InitPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
         }
         catch (TemplateSourceException e)
         {
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
         catch (InitInputException e)
         {
-            return ErrorOutput.BadInput(e.Problems);
+            return errors.BadInput(e.Problems);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
             // A --templates folder without (or with a broken) .dockerfiles/ item template: its message names the file.
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
+        console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         Describe(plan);
 
         if (plan.DryRun)
         {
-            AnsiConsole.WriteLine("Dry run: nothing was written.");
+            console.WriteLine("Dry run: nothing was written.");
             return ExitCodes.Success;
         }
 
         var written = await InitWriter.WriteAsync(plan, cancellationToken);
         var where = UserPath.Display(plan.Directory);
-        AnsiConsole.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
-        AnsiConsole.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
+        console.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+        console.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
         return ExitCodes.Success;
     }
 
-    private static void Describe(InitPlan plan)
+    private void Describe(InitPlan plan)
     {
         var where = UserPath.Display(plan.Directory);
         if (plan.Detection is { } found)
         {
-            AnsiConsole.MarkupLineInterpolated($"Found a {plan.Template.Language} project in {where}: {string.Join(", ", found.Markers)}");
+            console.MarkupLineInterpolated($"Found a {plan.Template.Language} project in {where}: {string.Join(", ", found.Markers)}");
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated($"No {plan.Template.Language} project files in {where}: --language {plan.Template.Language} with the template's defaults");
+            console.MarkupLineInterpolated($"No {plan.Template.Language} project files in {where}: --language {plan.Template.Language} with the template's defaults");
         }
 
         var table = new Table().AddColumns("Option", "Value", "From");
@@ -73,15 +73,15 @@ public sealed class InitCommand : AsyncCommand<InitSettings>
             table.AddRow(Markup.Escape(option.LongName), Markup.Escape(option.DefaultValue!), "the template's default");
         }
 
-        AnsiConsole.Write(table);
+        console.Write(table);
         foreach (var note in plan.Detection?.Notes ?? [])
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
         var files = plan.Template.Files.Select(f => plan.Replaced.Contains(f) ? $"{f} (replaced)" : f);
-        AnsiConsole.MarkupLineInterpolated($"Will write to {where}: {string.Join(", ", files)}");
-        AnsiConsole.MarkupLineInterpolated($"[grey]The same with dotnet new, in {where}: {plan.DotnetNewLine}[/]");
+        console.MarkupLineInterpolated($"Will write to {where}: {string.Join(", ", files)}");
+        console.MarkupLineInterpolated($"[grey]The same with dotnet new, in {where}: {plan.DotnetNewLine}[/]");
     }
 
     /// <summary>The image name the item template derives (lower case, runs of other characters as '-').</summary>

@@ -14,7 +14,7 @@ namespace Multistage.Cli.Pitfalls;
 /// <summary><c>multistage pitfalls [COURSE]</c>: reproduces every pitfall of a course seeded with --pitfalls
 /// and prints expected versus observed. Exit 0 only when each reproducible one showed its symptom; the
 /// ones this machine cannot show are listed with the reason.</summary>
-public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
+public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<PitfallsSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -23,11 +23,11 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
         IReadOnlyList<TemplateMetadata> catalog;
         try
         {
-            catalog = TemplateSelection.Load(settings).Catalog;
+            catalog = templateLoader.Load(settings).Catalog;
         }
         catch (TemplateSourceException e)
         {
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
 
         var folder = Path.Combine(Path.GetFullPath(settings.Directory), PitfallSample.FolderName);
@@ -37,10 +37,10 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
             : [];
         if (found.Count == 0)
         {
-            return ErrorOutput.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
+            return errors.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
         }
 
-        var (connection, exitCode) = await DockerConnection.OpenAsync(cancellationToken);
+        var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
             return exitCode;
@@ -83,19 +83,19 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
                 $"{clock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s");
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(notShown == 0
+        console.Write(table);
+        console.MarkupLine(notShown == 0
             ? $"[green]All {shown} reproducible pitfalls showed their symptom.[/]"
             : $"[red]{notShown} of {shown + notShown} reproducible pitfalls did not show their symptom.[/]");
         if (notReproducible > 0)
         {
-            AnsiConsole.MarkupLine($"[yellow]{notReproducible} not reproducible here[/], listed with the reason.");
+            console.MarkupLine($"[yellow]{notReproducible} not reproducible here[/], listed with the reason.");
         }
 
         return notShown == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static async Task<(string Observed, bool Showed)> ObserveAsync(
+    private async Task<(string Observed, bool Showed)> ObserveAsync(
         string directory, TemplateMetadata template, PitfallExpectation expected, PitfallPhase phase, string symptom, DockerConnection connection,
         IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
@@ -106,7 +106,7 @@ public sealed class PitfallsCommand : AsyncCommand<PitfallsSettings>
         try
         {
             ct.ThrowIfCancellationRequested();
-            var observation = await AnsiConsole.Status().StartAsync(
+            var observation = await console.Status().StartAsync(
                 $"{expected.Language}-{expected.Name}: {phase.ToString().ToLowerInvariant()}",
                 _ => PitfallObserver.ObserveAsync(run, phase, symptom));
             return (observation.Observed, observation.ShowsSymptom);

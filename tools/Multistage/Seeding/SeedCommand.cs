@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Multistage.Cli.Comparing;
 using Multistage.Cli.Templates;
 using Multistage.Core.Templates;
@@ -8,30 +7,30 @@ using Spectre.Console.Cli;
 namespace Multistage.Cli.Seeding;
 
 /// <summary><c>multistage seed</c>: plan (all input checked), then write.</summary>
-public sealed class SeedCommand : AsyncCommand<SeedSettings>
+public sealed class SeedCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, TimeProvider clock) : AsyncCommand<SeedSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = clock.GetTimestamp();
         SeedPlan plan;
         TemplateSelection templates;
         try
         {
-            templates = TemplateSelection.Load(settings);
+            templates = templateLoader.Load(settings);
             plan = SeedPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
         }
         catch (TemplateSourceException e)
         {
-            return ErrorOutput.BadInput([e.Message]);
+            return errors.BadInput([e.Message]);
         }
         catch (SeedInputException e)
         {
-            return ErrorOutput.BadInput(e.Problems);
+            return errors.BadInput(e.Problems);
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
+        console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
 
-        await new CourseSeeder().SeedAsync(plan, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
+        await new CourseSeeder().SeedAsync(plan, line => console.MarkupLineInterpolated($"[grey]{line}[/]"), cancellationToken);
 
         var table = new Table().AddColumns("Language", "Runtime", "Builder", "Final stage", "Port");
         foreach (var language in plan.Languages)
@@ -40,8 +39,8 @@ public sealed class SeedCommand : AsyncCommand<SeedSettings>
                 language.RuntimeChoice.RuntimeImage, language.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.Elapsed.TotalSeconds)}. Next: [blue]{SelfCommand.Line} compare {UserPath.Display(plan.OutputDirectory)}[/]");
+        console.Write(table);
+        console.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.GetElapsedTime(started).TotalSeconds)}. Next: [blue]{SelfCommand.Line} compare {UserPath.Display(plan.OutputDirectory)}[/]");
         return ExitCodes.Success;
     }
 }

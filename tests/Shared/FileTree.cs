@@ -1,4 +1,4 @@
-namespace Templates.Tests.Infrastructure;
+namespace Multistage.Tests.Shared;
 
 /// <summary>Listing and copying whole trees, dotfiles included (.dockerignore must be compared like any file).</summary>
 public static class FileTree
