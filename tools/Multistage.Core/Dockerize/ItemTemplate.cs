@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Multistage.Core.Templates;
 
 namespace Multistage.Core.Dockerize;
 
@@ -75,15 +76,5 @@ public sealed record ItemTemplate(string Language, string ShortName, string Fold
             ? name.GetString()!
             : symbol;
 
-    private static JsonDocument Parse(string file)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: not valid JSON at line {e.LineNumber + 1}: {e.Message}", e);
-        }
-    }
+    private static JsonDocument Parse(string file) => JsonFile.Parse(file);
 }

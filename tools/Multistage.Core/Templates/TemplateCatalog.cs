@@ -13,11 +13,6 @@ public static class TemplateCatalog
 {
     public const string MetadataFileName = "multistage.json";
 
-    private static readonly JsonDocumentOptions JsonOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-    };
-
     /// <summary>The pack's templates, found from a folder inside the repository (default: the current one).</summary>
     public static IReadOnlyList<TemplateMetadata> LoadRepository(string? startDirectory = null) =>
         Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot(startDirectory)));
@@ -50,16 +45,7 @@ public static class TemplateCatalog
                 file);
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(file), JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException(
-                $"{file}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
-        }
+        var document = JsonFile.Parse(file);
 
         using (document)
         {

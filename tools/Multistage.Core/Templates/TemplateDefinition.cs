@@ -22,7 +22,6 @@ public sealed record TemplateDefinition(
     public const string PortSymbol = "port";
     public const string RuntimeSymbol = "runtime";
 
-    private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     public static TemplateDefinition Load(string templateFolder)
     {
@@ -31,16 +30,7 @@ public sealed record TemplateDefinition(
         {
             throw new FileNotFoundException($"{file} is missing: every template folder needs one (see CONTRIBUTING.md).", file);
         }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(file), JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException(
-                $"{file}: not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
-        }
+        var document = JsonFile.Parse(file);
         TemplateDefinition definition;
         using (document)
         {
@@ -59,19 +49,12 @@ public sealed record TemplateDefinition(
         {
             return null;
         }
-        try
-        {
-            using var host = JsonDocument.Parse(File.ReadAllText(file), JsonOptions);
-            return host.RootElement.TryGetProperty("symbolInfo", out var info) && info.ValueKind == JsonValueKind.Object
-                && info.TryGetProperty(symbol, out var entry) && entry.ValueKind == JsonValueKind.Object
-                && entry.TryGetProperty("longName", out var name) && name.GetString() is { Length: > 0 } text
-                ? text
-                : null;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: not valid JSON at line {e.LineNumber + 1}: {e.Message}", e);
-        }
+        using var host = JsonFile.Parse(file);
+        return host.RootElement.TryGetProperty("symbolInfo", out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty(symbol, out var entry) && entry.ValueKind == JsonValueKind.Object
+            && entry.TryGetProperty("longName", out var name) && name.GetString() is { Length: > 0 } text
+            ? text
+            : null;
     }
 
     private static TemplateDefinition Parse(MetadataReader read, JsonElement root)
