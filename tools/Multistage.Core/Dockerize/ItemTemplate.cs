@@ -33,9 +33,8 @@ public sealed record ItemTemplate(string Language, string ShortName, string Fold
                 templateFile);
         }
 
-        using var template = Parse(templateFile);
-        var hostFile = Path.Combine(config, "dotnetcli.host.json");
-        using var host = File.Exists(hostFile) ? Parse(hostFile) : null;
+        using var template = JsonFile.Parse(templateFile);
+        var longNames = HostLongNames.Read(config);
         var root = template.RootElement;
         var shortName = root.TryGetProperty("shortName", out var s) && s.ValueKind == JsonValueKind.String
             ? s.GetString()!
@@ -46,7 +45,7 @@ public sealed record ItemTemplate(string Language, string ShortName, string Fold
         {
             foreach (var symbol in symbols.EnumerateObject().Where(p => p.Value.TryGetProperty("type", out var t) && t.GetString() == "parameter"))
             {
-                var longName = LongName(host, symbol.Name);
+                var longName = longNames.Of(symbol.Name) ?? symbol.Name;
                 var choices = symbol.Value.TryGetProperty("choices", out var c)
                     ? c.EnumerateArray().Select(x => x.GetProperty("choice").GetString()!).ToList()
                     : [];
@@ -68,13 +67,4 @@ public sealed record ItemTemplate(string Language, string ShortName, string Fold
         return new ItemTemplate(language, shortName, folder, options, files);
     }
 
-    private static string LongName(JsonDocument? host, string symbol) =>
-        host is not null
-        && host.RootElement.TryGetProperty("symbolInfo", out var info)
-        && info.TryGetProperty(symbol, out var entry)
-        && entry.TryGetProperty("longName", out var name)
-            ? name.GetString()!
-            : symbol;
-
-    private static JsonDocument Parse(string file) => JsonFile.Parse(file);
 }

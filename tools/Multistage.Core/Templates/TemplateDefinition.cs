@@ -36,25 +36,9 @@ public sealed record TemplateDefinition(
         {
             definition = Parse(new MetadataReader(file, "the template.json reference (https://aka.ms/template-json-reference) and CONTRIBUTING.md"), document.RootElement);
         }
-        return definition.Toolchain is { } toolchain && LongName(templateFolder, toolchain.Name) is { } longName
+        return definition.Toolchain is { } toolchain && HostLongNames.Read(Path.Combine(templateFolder, ".template.config")).Of(toolchain.Name) is { } longName
             ? definition with { Toolchain = toolchain with { Option = "--" + longName } }
             : definition;
-    }
-
-    /// <summary>The CLI name dotnetcli.host.json gives a symbol, or null (then `dotnet new` uses the symbol name).</summary>
-    private static string? LongName(string templateFolder, string symbol)
-    {
-        var file = Path.Combine(templateFolder, ".template.config", "dotnetcli.host.json");
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-        using var host = JsonFile.Parse(file);
-        return host.RootElement.TryGetProperty("symbolInfo", out var info) && info.ValueKind == JsonValueKind.Object
-            && info.TryGetProperty(symbol, out var entry) && entry.ValueKind == JsonValueKind.Object
-            && entry.TryGetProperty("longName", out var name) && name.GetString() is { Length: > 0 } text
-            ? text
-            : null;
     }
 
     private static TemplateDefinition Parse(MetadataReader read, JsonElement root)
