@@ -55,12 +55,7 @@ public sealed class ImageFixture : IAsyncLifetime
 
     public VariantImages Get(string variantId)
     {
-        if (variantId == VariantPlan.NoDaemonRow)
-        {
-            throw new InvalidOperationException($"{DockerAvailability.Status.Problem} ({DockerAvailability.RequireVariable}=1 makes this a failure.)");
-        }
-
-        var variant = VariantPlan.Get().Find(variantId);
+        var variant = VariantPlan.Require(variantId);
         return variants.GetOrAdd(variant.Id, _ => new VariantImages(this, variant));
     }
 
@@ -74,22 +69,18 @@ public sealed class ImageFixture : IAsyncLifetime
     /// <summary>The generated-project checks of one template (by language), run once on first use.</summary>
     public Names.SourceChecks SourceChecks(string language)
     {
-        if (language == VariantPlan.NoDaemonRow)
-        {
-            throw new InvalidOperationException($"{DockerAvailability.Status.Problem} ({DockerAvailability.RequireVariable}=1 makes this a failure.)");
-        }
-
-        var template = VariantPlan.Get().Buildable.Select(variant => variant.Template).FirstOrDefault(t => t.Language == language)
-            ?? throw new InvalidOperationException($"No buildable variant of template '{language}' here, so its single-stage image is missing.");
+        var defaultVariant = VariantPlan.All.FirstOrDefault(variant => variant.Template.Language == language && variant.IsDefault)
+            ?? throw new InvalidOperationException($"Template '{language}' has no default variant the image tests can build.");
+        var template = VariantPlan.Require(defaultVariant.Id).Template;
         return sourceChecks.GetOrAdd(language, _ => new Names.SourceChecks(this, template));
     }
 
     /// <summary>Remembers an image name before it is built, so a half-finished build is cleaned up too.</summary>
     public void TrackImage(string tag) => images.TryAdd(tag, 0);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Images.RemoveAsync(images.Keys.Order(StringComparer.Ordinal));
         Indexes.Dispose();

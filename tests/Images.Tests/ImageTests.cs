@@ -9,14 +9,14 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed partial class ImageTests(ImageFixture fixture)
+public sealed partial class ImageTests(ImageFixture fixture) : NeedsDocker
 {
     // Binaries that must not be in a final image whose metadata says it carries no package manager.
     [GeneratedRegex($"^Hello from {VariantImages.AppName}, an? (?<language>.+) app!$")]
     private static partial Regex Greeting();
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Both_dockerfiles_build(string variant)
     {
         var images = fixture.Get(variant);
@@ -24,8 +24,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
         Assert.True((await images.SingleBuildAsync()).Succeeded);
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_runs_as_numeric_non_root(string variant)
     {
         var info = await fixture.Get(variant).MultiInfoAsync();
@@ -33,8 +33,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: USER is \"{info.User}\"; expected a numeric uid[:gid] other than 0 (e.g. 65532:65532) so Kubernetes' runAsNonRoot can verify it.");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_exposes_the_template_port(string variant)
     {
         var images = fixture.Get(variant);
@@ -44,8 +44,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: EXPOSE lists [{string.Join(", ", info.ExposedPorts)}]; expected {expected} (the port symbol's default in template.json).");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_starts_in_exec_form(string variant)
     {
         var info = await fixture.Get(variant).MultiInfoAsync();
@@ -55,8 +55,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: ENTRYPOINT {Json(info.Entrypoint)} CMD {Json(info.Cmd)} is shell form; use a JSON array so the app is PID 1 and gets SIGTERM.");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_has_an_exec_form_healthcheck(string variant)
     {
         var info = await fixture.Get(variant).MultiInfoAsync();
@@ -64,8 +64,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: HEALTHCHECK test is {Json(info.HealthcheckTest)}; expected [\"CMD\", ...] (exec form: no shell, no curl needed).");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_carries_the_oci_labels(string variant)
     {
         var info = await fixture.Get(variant).MultiInfoAsync();
@@ -76,8 +76,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
         }
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_carries_no_forbidden_paths(string variant)
     {
         var images = fixture.Get(variant);
@@ -89,8 +89,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             "Copy only the artefact into the final stage (multistage.json forbiddenPaths).");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_holds_the_artifact_and_a_shell_only_if_declared(string variant)
     {
         var images = fixture.Get(variant);
@@ -102,16 +102,16 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: multistage.json says shell={images.Variant.Runtime.Shell.ToString().ToLowerInvariant()}, but /bin/sh is {(hasShell ? "present" : "absent")}.");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_container_becomes_healthy_by_its_own_healthcheck(string variant)
     {
         var outcome = await fixture.Get(variant).RunAsync();
         Assert.True(outcome.HealthFailure is null, $"{variant} (read-only, --cap-drop ALL, /tmp on tmpfs): {outcome.HealthFailure?.Message}");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_container_answers_the_greeting_on_root(string variant)
     {
         var images = fixture.Get(variant);
@@ -119,16 +119,16 @@ public sealed partial class ImageTests(ImageFixture fixture)
         AssertGreeting(images.Variant, outcome.Root, "multi-stage");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_container_answers_ok_on_healthz(string variant)
     {
         var outcome = await fixture.Get(variant).RunAsync();
         Assert.True(outcome.Healthz is { Status: 200, Body: "ok" }, $"{variant}: GET /healthz gave {outcome.Healthz}; expected HTTP 200 \"ok\".");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_container_exits_by_itself_on_stop(string variant)
     {
         var outcome = await fixture.Get(variant).RunAsync();
@@ -143,16 +143,16 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"{variant}: exited {stopped.ExitCode} on SIGTERM; CONTRIBUTING.md asks for status 0.\nContainer output:\n{stopped.Logs}");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Single_stage_container_answers_the_greeting_on_root(string variant)
     {
         var images = fixture.Get(variant);
         AssertGreeting(images.Variant, await images.SingleRootAsync(), "single-stage");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Multi_stage_image_is_within_the_size_ratio_of_single_stage(string variant)
     {
         var images = fixture.Get(variant);
@@ -165,8 +165,8 @@ public sealed partial class ImageTests(ImageFixture fixture)
             $"maxSizeRatio (multistage.json) allows {bound:P1}. Look for toolchain or cache files copied into the final stage.");
     }
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public async Task Source_only_change_reuses_the_cached_dependency_step(string variant)
     {
         var images = fixture.Get(variant);

@@ -24,9 +24,3 @@ public sealed record ImageVariant(TemplateMetadata Template, RuntimeChoice Runti
     /// <summary>A name usable in image tags and container names (lower case, no slash).</summary>
     public string Slug => $"{Template.Language}-{Runtime.Name}".ToLowerInvariant();
 }
-
-/// <summary>A variant that cannot be built on this machine, and why.</summary>
-public sealed record LeftOutVariant(string Id, string Reason)
-{
-    public string Describe() => $"{Id}: needs registry access: {Reason}";
-}

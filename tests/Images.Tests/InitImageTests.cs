@@ -12,7 +12,7 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class InitImageTests(ImageFixture fixture)
+public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(90);
 
@@ -36,7 +36,7 @@ public sealed class InitImageTests(ImageFixture fixture)
     /// <summary>The row that runs init without --runtime.</summary>
     public const string DetectedRuntime = "detected";
 
-    [ImagesTheory]
+    [Theory]
     [MemberData(nameof(Variants))]
     public async Task Files_init_wrote_build_and_both_images_answer(string layoutName, string runtime, bool probed)
     {
@@ -61,7 +61,7 @@ public sealed class InitImageTests(ImageFixture fixture)
         var multi = await BuildAsync(project, "Dockerfile", $"{name}:multi", buildArguments, slug);
         var single = await BuildAsync(project, "Dockerfile.single", $"{name}:single", buildArguments, slug);
 
-        var info = await fixture.Images.InspectAsync(multi);
+        var info = await fixture.Images.InspectAsync(multi, cancellationToken: TestContext.Current.CancellationToken);
         var uid = info.User.Split(':')[0];
         Assert.True(uid.Length > 0 && uid.All(char.IsAsciiDigit) && uid != "0",
             $"{slug}: the multi-stage image's USER is '{info.User}'; expected a numeric non-root user.");

@@ -7,12 +7,12 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class InputContractTests(ImageFixture fixture)
+public sealed class InputContractTests(ImageFixture fixture) : NeedsDocker
 {
     public static TheoryData<string, string> VariantsAndRows()
     {
         var data = new TheoryData<string, string>();
-        foreach (var variant in VariantPlan.BuildableIds().Cast<object[]>().Select(row => (string)row[0]))
+        foreach (var variant in VariantPlan.All.Select(variant => variant.Id))
         {
             foreach (var row in InputContract.Cases)
             {
@@ -23,7 +23,7 @@ public sealed class InputContractTests(ImageFixture fixture)
         return data;
     }
 
-    [ImagesTheory]
+    [Theory]
     [MemberData(nameof(VariantsAndRows))]
     public async Task Multi_stage_app_follows_the_input_contract(string variant, string row)
     {

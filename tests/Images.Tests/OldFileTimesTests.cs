@@ -11,12 +11,12 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class OldFileTimesTests(ImageFixture fixture)
+public sealed class OldFileTimesTests(ImageFixture fixture) : NeedsDocker
 {
     private static readonly DateTime LongAgo = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    [ImagesTheory]
-    [MemberData(nameof(NamedImageTests.DefaultVariants), MemberType = typeof(NamedImageTests))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.DefaultIds), MemberType = typeof(VariantPlan))]
     public async Task A_changed_copy_with_older_file_times_ships_its_own_code(string variant)
     {
         // The original rebuilt after a source change first, so its build step really runs now and the

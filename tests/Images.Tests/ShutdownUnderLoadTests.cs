@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 
 namespace Images.Tests;
 
@@ -8,17 +7,17 @@ namespace Images.Tests;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class ShutdownUnderLoadTests(ImageFixture fixture, ITestOutputHelper output)
+public sealed class ShutdownUnderLoadTests(ImageFixture fixture, ITestOutputHelper output) : NeedsDocker
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public Task Multi_stage_container_stops_within_5_s_with_an_idle_keep_alive_client(string variant) =>
         AssertStopsPromptlyAsync(variant, ClientLoad.IdleKeepAlive);
 
-    [ImagesTheory]
-    [MemberData(nameof(VariantPlan.BuildableIds), MemberType = typeof(VariantPlan))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.Ids), MemberType = typeof(VariantPlan))]
     public Task Multi_stage_container_stops_within_5_s_with_a_half_sent_request(string variant) =>
         AssertStopsPromptlyAsync(variant, ClientLoad.HalfSentRequest);
 

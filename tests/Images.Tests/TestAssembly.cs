@@ -1,3 +1,3 @@
 // Two image builds at once fight over the machine's two cores and make every timeout flaky, so the
 // image tests run one at a time.
-[assembly: CollectionBehavior(DisableTestParallelization = true, MaxParallelThreads = 1)]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]

@@ -4,90 +4,56 @@ using Multistage.Core.Templates;
 namespace Images.Tests;
 
 /// <summary>
-/// Decided once, before any test runs: which variants can be built here (every base image they name is
-/// in the daemon, real or stand-in, and the metadata does not say a registry is needed) and which are
-/// left out, with the reason. Nothing is skipped silently: the left-out list goes into the report.
+/// The variants the image tests cover: every runtime of every template, read from the catalog alone, so each
+/// one is a test case before Docker is asked anything. A runtime whose metadata says it needs a registry is
+/// not a case (it cannot be built on a machine without one; `multistage catalog` and compare's report say so).
+/// Whether a variant's base images are in the daemon is asked when a test first uses it.
 /// </summary>
-public sealed record VariantPlan(
-    string RepositoryRoot,
-    IReadOnlyList<ImageVariant> Buildable,
-    IReadOnlyList<LeftOutVariant> LeftOut)
+public static class VariantPlan
 {
-    private static readonly Lazy<VariantPlan> Current = new(() => CreateAsync().GetAwaiter().GetResult());
+    private static readonly Lazy<IReadOnlyList<ImageVariant>> Variants = new(LoadVariants);
 
-    public static VariantPlan Get() => Current.Value;
+    // Listed once, at run time; Task.Run for the same reason as DockerAvailability's probe.
+    private static readonly Lazy<IReadOnlySet<string>> PresentTags = new(() =>
+        Task.Run(() => new DockerImages(DockerCli.FromEnvironment()).ListTagsAsync()).GetAwaiter().GetResult());
 
-    /// <summary>Theory data: one row per buildable variant id.</summary>
-    public static TheoryData<string> BuildableIds()
+    public static IReadOnlyList<ImageVariant> All => Variants.Value;
+
+    /// <summary>Theory data: one row per variant id.</summary>
+    public static TheoryData<string> Ids() => new(All.Select(variant => variant.Id));
+
+    /// <summary>Theory data: each template's default variant.</summary>
+    public static TheoryData<string> DefaultIds() => new(All.Where(variant => variant.IsDefault).Select(variant => variant.Id));
+
+    /// <summary>The languages with at least one variant.</summary>
+    public static IReadOnlyList<string> Languages() => All.Select(variant => variant.Template.Language).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The variant, once its base images are known to be in the daemon (real or stand-in). A missing one skips
+    /// the test outside CI and fails it in CI, naming the images and the script that seeds them.
+    /// </summary>
+    public static ImageVariant Require(string id)
     {
-        var data = new TheoryData<string>();
-        if (!DockerAvailability.Status.Available)
+        var variant = All.FirstOrDefault(candidate => candidate.Id == id)
+            ?? throw new InvalidOperationException($"Unknown variant '{id}'.");
+        DockerAvailability.RequireDaemon();
+        var missing = variant.BaseImages.Where(image => !PresentTags.Value.Contains(WithTag(image))).ToList();
+        if (missing.Count > 0)
         {
-            // Only reached with MULTISTAGE_REQUIRE_DOCKER=1: one row whose test fails saying why.
-            data.Add(NoDaemonRow);
-            return data;
+            DockerAvailability.SkipOrFail(
+                $"{id}: base image(s) not in the daemon: {string.Join(", ", missing)}. " +
+                "Seed the stand-in base images: bash tools/docker/seed-base-images.sh");
         }
 
-        var plan = Get();
-        foreach (var variant in plan.Buildable)
-        {
-            data.Add(variant.Id);
-        }
-
-        if (plan.Buildable.Count == 0)
-        {
-            data.Add(NothingBuildableRow);
-        }
-
-        return data;
+        return variant;
     }
 
-    public const string NoDaemonRow = "(no Docker daemon)";
-    public const string NothingBuildableRow = "(no buildable variant)";
-
-    public ImageVariant Find(string id) =>
-        Buildable.FirstOrDefault(variant => variant.Id == id)
-        ?? throw new InvalidOperationException(id switch
-        {
-            NothingBuildableRow =>
-                "No template variant can be built here: every one lacks a base image.\n" +
-                string.Join('\n', LeftOut.Select(left => "  " + left.Describe())) +
-                "\nSeed the stand-in base images: bash tools/docker/seed-base-images.sh",
-            _ => $"Unknown variant '{id}'.",
-        });
-
-    private static async Task<VariantPlan> CreateAsync()
-    {
-        var root = RepositoryLayout.FindRoot();
-        var templates = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(root));
-        var present = DockerAvailability.Status.Available
-            ? await new DockerImages(DockerCli.FromEnvironment()).ListTagsAsync()
-            : new HashSet<string>();
-        var buildable = new List<ImageVariant>();
-        var leftOut = new List<LeftOutVariant>();
-        foreach (var template in templates)
-        {
-            foreach (var runtime in template.Runtimes.Values)
-            {
-                var variant = new ImageVariant(template, runtime);
-                var missing = variant.BaseImages.Where(image => !present.Contains(WithTag(image))).ToList();
-                if (runtime.NeedsRegistry is { } reason)
-                {
-                    leftOut.Add(new LeftOutVariant(variant.Id, reason));
-                }
-                else if (missing.Count > 0)
-                {
-                    leftOut.Add(new LeftOutVariant(variant.Id, $"base image(s) not in the daemon: {string.Join(", ", missing)}"));
-                }
-                else
-                {
-                    buildable.Add(variant);
-                }
-            }
-        }
-
-        return new VariantPlan(root, buildable, leftOut);
-    }
+    private static IReadOnlyList<ImageVariant> LoadVariants() =>
+        TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(RepositoryLayout.FindRoot()))
+            .SelectMany(template => template.Runtimes.Values
+                .Where(runtime => runtime.NeedsRegistry is null)
+                .Select(runtime => new ImageVariant(template, runtime)))
+            .ToList();
 
     /// <summary>`docker image ls` always shows a tag; a FROM without one means `latest`.</summary>
     private static string WithTag(string image)

@@ -14,7 +14,7 @@ public sealed class BadInputTests(TemplatesFixture fixture)
         var hive = await fixture.GetHiveAsync();
         var output = fixture.NewScratchPath($"{language}-bad{option}");
 
-        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName, option, value]);
+        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName, option, value], TestContext.Current.CancellationToken);
 
         Assert.False(result.Succeeded, $"dotnet new accepted {option} {value}; it must refuse it.\n{result.Describe()}");
         var message = result.StandardError + result.StandardOutput;

@@ -21,9 +21,9 @@ public sealed class BuildOutputExclusionTests(TemplatesFixture fixture)
             File.WriteAllText(Path.Combine(copy, folder, "leftover.txt"), "a local build output\n");
         }
 
-        var hive = await TemplateHive.CreateAsync(fixture.NewScratchPath($"exclusions-hive-{language}"), [copy]);
+        var hive = await TemplateHive.CreateAsync(fixture.NewScratchPath($"exclusions-hive-{language}"), [copy], TestContext.Current.CancellationToken);
         var output = fixture.NewScratchPath($"exclusions-out-{language}");
-        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName]);
+        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName], TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, $"dotnet new {template.ShortName} failed:\n{result.Describe()}");
 
         var leaked = FileTree.RelativeFiles(output).Where(f => f.EndsWith("leftover.txt", StringComparison.Ordinal)).ToList();

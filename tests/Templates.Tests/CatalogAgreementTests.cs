@@ -29,7 +29,7 @@ public sealed class CatalogAgreementTests(TemplatesFixture fixture)
         var where = $"scenario {scenario}; generated in {output}; catalog images of runtime '{runtime.Name}', read from " +
                     $"{Path.Combine(scenario.Template.FolderPath, TemplateImages.MultiStageFile)} and {TemplateImages.SingleStageFile}";
 
-        var stages = DockerfileStages.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Dockerfile")));
+        var stages = DockerfileStages.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Dockerfile"), TestContext.Current.CancellationToken));
         Assert.True(stages.Count > 0, $"Dockerfile has no FROM line ({where}).");
         Assert.True(
             stages[^1].Image == runtime.RuntimeImage,
@@ -40,7 +40,7 @@ public sealed class CatalogAgreementTests(TemplatesFixture fixture)
             images.SequenceEqual(expected),
             $"Dockerfile's FROM lines name [{string.Join(", ", images)}], expected exactly [{string.Join(", ", expected)}] ({where}).");
 
-        var single = DockerfileStages.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Dockerfile.single")));
+        var single = DockerfileStages.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Dockerfile.single"), TestContext.Current.CancellationToken));
         Assert.True(
             single.Count == 1 && single[0].Image == scenario.Template.SingleStageImage,
             $"Dockerfile.single must have one FROM naming the catalog's single-stage image '{scenario.Template.SingleStageImage}', " +

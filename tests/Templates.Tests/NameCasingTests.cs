@@ -27,10 +27,10 @@ public sealed partial class NameCasingTests(TemplatesFixture fixture)
         var hive = await fixture.GetHiveAsync();
         var output = fixture.NewScratchPath($"{language}-turkish");
 
-        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", "ILIK"], TurkishCulture);
+        var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", "ILIK"], TurkishCulture, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Describe());
-        var image = ComposeImage().Match(await File.ReadAllTextAsync(Path.Combine(output, "compose.yaml"))).Groups["image"].Value;
+        var image = ComposeImage().Match(await File.ReadAllTextAsync(Path.Combine(output, "compose.yaml"), TestContext.Current.CancellationToken)).Groups["image"].Value;
         Assert.True(image == "ilik",
             $"{language}: -n ILIK under LANG=tr_TR.UTF-8 gives the image name \"{image}\", expected \"ilik\": " +
             "use the lowerCaseInvariant form, not lowerCase, in template.json.");

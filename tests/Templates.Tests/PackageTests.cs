@@ -33,7 +33,7 @@ public sealed class PackageTests(TemplatesFixture fixture, PackagesFixture packa
     public async Task Package_installs_every_short_name()
     {
         var hive = await packages.PackageHiveAsync();
-        var list = await hive.RunAsync(["new", "list"]);
+        var list = await hive.RunAsync(["new", "list"], TestContext.Current.CancellationToken);
         Assert.True(list.Succeeded, $"dotnet new list failed:\n{list.Describe()}");
         var listed = list.StandardOutput.Split((char[])[' ', '\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries);
         var absent = fixture.Templates
@@ -51,7 +51,7 @@ public sealed class PackageTests(TemplatesFixture fixture, PackagesFixture packa
         var scenario = fixture.GetScenario(scenarioName);
         var fromFolder = await fixture.GenerateAsync(scenarioName);
         var fromPackage = Path.Combine(packages.WorkDirectory, "from-package", scenarioName);
-        var result = await (await packages.PackageHiveAsync()).InstantiateAsync(scenario.ShortName, fromPackage, scenario.Options);
+        var result = await (await packages.PackageHiveAsync()).InstantiateAsync(scenario.ShortName, fromPackage, scenario.Options, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, $"{scenario} from {await packages.TemplatePackageAsync()} failed:\n{result.Describe()}");
 
         // The user's first command is `docker build .`: Dockerfile must be a file (or, in an exercise, absent).

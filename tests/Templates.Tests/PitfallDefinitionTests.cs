@@ -23,7 +23,7 @@ public sealed class PitfallDefinitionTests(TemplatesFixture fixture)
         foreach (var pitfall in Pitfall.LoadFor(template).Where(p => p.Edits is { Count: > 0 }))
         {
             var output = fixture.NewScratchPath($"pitfall-{language}-{pitfall.Name}");
-            var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(template)]);
+            var result = await hive.InstantiateAsync(template.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(template)], TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, result.Describe());
             var files = pitfall.Edits!.Select(e => e.File).Distinct().ToList();
             var before = files.Select(f => File.ReadAllText(Path.Combine(output, f))).ToList();

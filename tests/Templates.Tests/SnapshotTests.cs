@@ -15,21 +15,6 @@ public sealed class SnapshotTests(TemplatesFixture fixture)
     }
 
     [Fact]
-    public void Every_verified_snapshot_belongs_to_a_scenario()
-    {
-        // Template scenarios and the generator's seed requests share the Snapshots folder.
-        var known = fixture.Scenarios.Select(s => s.Name)
-            .Concat(Generator.SeedRequest.All.Select(r => r.Name))
-            .Concat(Multistage.Tests.Shared.InitLayouts.All.Where(l => l.ImageTest).Select(l => Init.InitCommandLineTests.SnapshotName(l.Folder)))
-            .Select(name => name + ".verified")
-            .ToHashSet(StringComparer.Ordinal);
-        var orphans = Directory.Exists(fixture.SnapshotsDirectory)
-            ? Directory.GetDirectories(fixture.SnapshotsDirectory, "*.verified").Select(Path.GetFileName)
-                .Where(name => !known.Contains(name!)).Order(StringComparer.Ordinal).ToList()
-            : [];
-        Assert.True(
-            orphans.Count == 0,
-            $"Verified snapshots with no scenario (a runtime or template was renamed or removed?): {string.Join(", ", orphans)}. " +
-            $"Delete them from {fixture.SnapshotsDirectory}.");
-    }
+    public void Every_verified_snapshot_belongs_to_a_scenario() =>
+        DirectorySnapshot.AssertNoOrphans(fixture.SnapshotsDirectory, fixture.Scenarios.Select(scenario => scenario.Name));
 }

@@ -57,13 +57,13 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
         }
 
         // Both templates as dotnet new renders them from the bumped folder, with their defaults.
-        var hive = await TemplateHive.CreateAsync(Path.Combine(templates, "hive"), [folder]);
+        var hive = await TemplateHive.CreateAsync(Path.Combine(templates, "hive"), [folder], TestContext.Current.CancellationToken);
         var item = ItemTemplate.Load(language, folder);
         var itemToolchain = TemplateDefinition.Load(item.FolderPath).Toolchain!;
         foreach (var (shortName, rendered) in new[] { (bumped.ShortName, toolchain), (item.ShortName, itemToolchain) })
         {
             var output = Path.Combine(templates, "out", shortName);
-            var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName]);
+            var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName], TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, $"dotnet new {shortName} from the bumped copy failed:\n{result.Describe()}");
             var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {NewVersion} (output: {output})";
 

@@ -3,7 +3,6 @@ using Multistage.Core.Docker;
 using Multistage.Core.Processes;
 using Multistage.Core.Templates;
 using Multistage.Tests.Shared;
-using Xunit.Abstractions;
 
 namespace Images.Tests.Course;
 
@@ -15,11 +14,11 @@ namespace Images.Tests.Course;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper output)
+public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper output) : NeedsDocker
 {
     private static readonly TimeSpan UpTimeout = TimeSpan.FromMinutes(25);
 
-    [ImagesFact]
+    [Fact]
     public async Task Compose_up_build_starts_every_sample_healthy_and_down_leaves_nothing()
     {
         var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot));
@@ -40,14 +39,14 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
             foreach (var (service, port) in ports)
             {
                 var id = (await Compose(["ps", "--quiet", service])).StandardOutput.Trim();
-                var state = await fixture.Containers.StateAsync(id);
+                var state = await fixture.Containers.StateAsync(id, cancellationToken: TestContext.Current.CancellationToken);
                 var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
                 var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
                 output.WriteLine($"{service} (port {port}): {state.Health}; GET / -> {root}; GET /healthz -> {healthz}");
                 if (state.Health != "healthy" || root.Status != 200 || healthz is not { Status: 200, Body: "ok" })
                 {
                     problems.Add($"{service}: health {state.Health ?? "(no HEALTHCHECK)"}, / gave {root}, /healthz gave {healthz}\n" +
-                                 $"{await fixture.Containers.LogsAsync(id)}");
+                                 $"{await fixture.Containers.LogsAsync(id, cancellationToken: TestContext.Current.CancellationToken)}");
                 }
             }
 
@@ -65,7 +64,7 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
         }
     }
 
-    [ImagesFact]
+    [Fact]
     public async Task Workflow_run_steps_pass_for_the_go_matrix_entry()
     {
         using var course = await SeededCourseFolder.SeedAsync("workflow", TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot)).Count);
@@ -81,13 +80,13 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
         {
             await RunStepsAsync(workflow.RunSteps(entry), "go", course.Directory, course.Work, environment);
 
-            var row = File.Exists(summary) ? (await File.ReadAllTextAsync(summary)).Trim() : "";
+            var row = File.Exists(summary) ? (await File.ReadAllTextAsync(summary, TestContext.Current.CancellationToken)).Trim() : "";
             Assert.Matches(@"^\| go \| \d+ MB \|$", row);
         }
         finally
         {
-            await fixture.Docker.RunAsync(["rm", "--force", "probe"]);
-            await fixture.Docker.RunAsync(["image", "rm", "--force", entry["tag"]]);
+            await fixture.Docker.RunAsync(["rm", "--force", "probe"], cancellationToken: TestContext.Current.CancellationToken);
+            await fixture.Docker.RunAsync(["image", "rm", "--force", entry["tag"]], cancellationToken: TestContext.Current.CancellationToken);
         }
     }
 
@@ -96,7 +95,7 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
     /// (the solution's Dockerfile copied in), its run steps for the go matrix entry install the tool from
     /// the packed package (MULTISTAGE_FEED, the repository variable, naming the packed folder) and grade it.
     /// </summary>
-    [ImagesFact]
+    [Fact]
     public async Task Grade_workflow_run_steps_install_the_packed_tool_and_pass_a_solved_exercise()
     {
         using var course = await SeededCourseFolder.SeedAsync("grade", 1, "--mode", "both", "--languages", "go");
@@ -119,7 +118,7 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
 
         var grade = Path.Combine(course.Directory, "grade-go.json");
         Assert.True(File.Exists(grade), $"The Grade step wrote no {grade}, which the workflow uploads.");
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(grade));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(grade, TestContext.Current.CancellationToken));
         Assert.Equal("go", json.RootElement.GetProperty("language").GetString());
         Assert.True(json.RootElement.GetProperty("passed").GetBoolean(), $"grade-go.json says the solved exercise failed:\n{json.RootElement}");
     }

@@ -10,15 +10,15 @@ namespace Images.Tests.Generator;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class CheckCommandTests
+public sealed class CheckCommandTests : NeedsDocker
 {
-    [ImagesFact]
+    [Fact]
     public async Task Check_grades_a_missing_a_finished_and_a_naive_Dockerfile_in_a_go_starter()
     {
         var work = TempFolder.NewPath("check");
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--mode", "both"]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--mode", "both"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding the course failed:\n{seed.Describe()}");
             var starter = Path.Combine(work, "course", "starter", "go");
 

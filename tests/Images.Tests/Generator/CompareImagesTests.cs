@@ -8,11 +8,11 @@ namespace Images.Tests.Generator;
 /// <summary><c>compare</c> on one seeded language: the report's figures are what Docker itself says about
 /// the images it built, and the Markdown report and the chart exist and name the base set.</summary>
 [Trait("Category", "Images")]
-public sealed class CompareImagesTests
+public sealed class CompareImagesTests : NeedsDocker
 {
     private static readonly TimeSpan CompareTimeout = TimeSpan.FromMinutes(20);
 
-    [ImagesTheory]
+    [Theory]
     [InlineData("go")]
     public async Task Compare_report_figures_equal_docker_image_inspect(string language)
     {
@@ -21,14 +21,14 @@ public sealed class CompareImagesTests
         string[] tags = [$"course-{language}:single", $"course-{language}:multi"];
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", language]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", language], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding {language} failed:\n{seed.Describe()}");
 
             var compare = await MultistageCli.RunAsync(
                 work, ["compare", "course", "--out", "report", "--json", "report/comparison.json"], timeout: CompareTimeout);
             Assert.True(compare.Succeeded, $"compare on {language} failed:\n{compare.Describe()}");
 
-            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "report", "comparison.json")));
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "report", "comparison.json"), TestContext.Current.CancellationToken));
             var images = report.RootElement.GetProperty("images").EnumerateArray().ToList();
             Assert.Equal(tags.Order(StringComparer.Ordinal), images.Select(i => i.GetProperty("tag").GetString()!).Order(StringComparer.Ordinal));
 
@@ -53,7 +53,7 @@ public sealed class CompareImagesTests
         }
         finally
         {
-            await docker.RunAsync(["image", "rm", "--force", .. tags]);
+            await docker.RunAsync(["image", "rm", "--force", .. tags], cancellationToken: TestContext.Current.CancellationToken);
             TempFolder.Remove(work);
         }
     }

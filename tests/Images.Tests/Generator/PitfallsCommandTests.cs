@@ -7,9 +7,9 @@ namespace Images.Tests.Generator;
 /// shows its symptom when `multistage pitfalls` builds and runs it.</summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class PitfallsCommandTests(ImageFixture fixture)
+public sealed class PitfallsCommandTests(ImageFixture fixture) : NeedsDocker
 {
-    [ImagesFact]
+    [Fact]
     public async Task Every_pitfall_shows_its_symptom()
     {
         var catalog = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot));
@@ -18,7 +18,7 @@ public sealed class PitfallsCommandTests(ImageFixture fixture)
         var work = TempFolder.NewPath("pitfalls");
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", string.Join(',', withPitfalls), "--pitfalls"]);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", string.Join(',', withPitfalls), "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding the pitfalls failed:\n{seed.Describe()}");
 
             var arguments = new List<string> { "pitfalls", "course" };

@@ -7,26 +7,12 @@ namespace Images.Tests.Names;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed class NamedImageTests(ImageFixture fixture)
+public sealed class NamedImageTests(ImageFixture fixture) : NeedsDocker
 {
     public const string OddName = "it's my \"app\" \\ $HOME 中文";
 
-    public static TheoryData<string> DefaultVariants()
-    {
-        var data = new TheoryData<string>();
-        var ids = DockerAvailability.Status.Available
-            ? VariantPlan.Get().Buildable.Where(variant => variant.IsDefault).Select(variant => variant.Id).ToList()
-            : [VariantPlan.NoDaemonRow];
-        foreach (var id in ids)
-        {
-            data.Add(id);
-        }
-
-        return data;
-    }
-
-    [ImagesTheory]
-    [MemberData(nameof(DefaultVariants))]
+    [Theory]
+    [MemberData(nameof(VariantPlan.DefaultIds), MemberType = typeof(VariantPlan))]
     public async Task Image_of_a_project_with_an_odd_name_builds_and_greets_with_the_name(string variant)
     {
         var images = fixture.GetNamed(variant, OddName);

@@ -9,7 +9,7 @@ namespace Images.Tests.Names;
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
-public sealed partial class ProjectNameTests(ImageFixture fixture)
+public sealed partial class ProjectNameTests(ImageFixture fixture) : NeedsDocker
 {
     // Docker's reference grammar for one path component, kept to DNS's 63 characters (compose uses
     // the service name as a host name).
@@ -25,7 +25,7 @@ public sealed partial class ProjectNameTests(ImageFixture fixture)
     public static TheoryData<string, string> LanguagesAndPorts() =>
         Rows(SourceChecks.OutOfRangePorts);
 
-    [ImagesTheory]
+    [Theory]
     [MemberData(nameof(LanguagesAndNames))]
     public async Task Generated_project_compiles_whatever_its_name(string language, string name)
     {
@@ -37,7 +37,7 @@ public sealed partial class ProjectNameTests(ImageFixture fixture)
             $"{what}: sourceCheck (multistage.json) exited {result.CheckStatus?.ToString() ?? "(never ran)"} in {result.Directory}:\n{result.CheckLog}\n{result.ContainerOutcome}");
     }
 
-    [ImagesTheory]
+    [Theory]
     [MemberData(nameof(LanguagesAndNames))]
     public async Task Generated_image_and_compose_service_names_are_valid_whatever_the_project_name(string language, string name)
     {
@@ -45,7 +45,7 @@ public sealed partial class ProjectNameTests(ImageFixture fixture)
         var result = (await fixture.SourceChecks(language).ResultsAsync())[SourceChecks.NameFolder(projectName)];
         var what = $"{language}, -n {Quote(projectName.Value)}";
         Assert.True(result.GenerateFailure is null, $"{what}: {result.GenerateFailure}");
-        var compose = (await File.ReadAllTextAsync(Path.Combine(result.Directory, "compose.yaml"))).ReplaceLineEndings("\n");
+        var compose = (await File.ReadAllTextAsync(Path.Combine(result.Directory, "compose.yaml"), TestContext.Current.CancellationToken)).ReplaceLineEndings("\n");
         var match = ComposeService().Match(compose);
         Assert.True(match.Success, $"{what}: compose.yaml has no plain `services: <name>: ... image: <name>` block:\n{compose}");
         foreach (var (role, value) in new[] { ("service", match.Groups["service"].Value), ("image", match.Groups["image"].Value) })
@@ -56,7 +56,7 @@ public sealed partial class ProjectNameTests(ImageFixture fixture)
         }
     }
 
-    [ImagesTheory]
+    [Theory]
     [MemberData(nameof(LanguagesAndPorts))]
     public async Task Out_of_range_port_compiles_and_is_reported_as_the_template_default(string language, string port)
     {
@@ -73,10 +73,7 @@ public sealed partial class ProjectNameTests(ImageFixture fixture)
     private static TheoryData<string, string> Rows(IEnumerable<string> values)
     {
         var data = new TheoryData<string, string>();
-        var languages = DockerAvailability.Status.Available
-            ? VariantPlan.Get().Buildable.Select(variant => variant.Template.Language).Distinct(StringComparer.Ordinal).ToList()
-            : [VariantPlan.NoDaemonRow];
-        foreach (var language in languages)
+        foreach (var language in VariantPlan.Languages())
         {
             foreach (var value in values)
             {

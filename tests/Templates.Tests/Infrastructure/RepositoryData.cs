@@ -8,12 +8,12 @@ namespace Templates.Tests.Infrastructure;
 /// </summary>
 public static class RepositoryData
 {
-    public static string Root => RepositoryLayout.FindRoot();
+    public static string Root => TestRepository.Root;
 
-    public static string TemplatesDirectory => RepositoryLayout.TemplatesDirectory(Root);
+    public static string TemplatesDirectory => TestRepository.TemplatesDirectory;
 
-    /// <summary>The verified output trees of the snapshot tests (template scenarios and seeded courses).</summary>
-    public static string SnapshotsDirectory => Path.Combine(Root, "tests", "Templates.Tests", "Snapshots");
+    /// <summary>The verified output trees of the template scenarios.</summary>
+    public static string SnapshotsDirectory => TestRepository.SnapshotsDirectory("Templates.Tests");
 
     /// <summary>Folder names under templates/, read without multistage.json so template.json tests stand alone.</summary>
     public static IReadOnlyList<string> TemplateFolderNames() =>
