@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Templates.Tests.Generator;
 using Templates.Tests.Infrastructure;
 
 namespace Templates.Tests;
