@@ -25,7 +25,7 @@ public sealed class ImageFixture : IAsyncLifetime
         Images = new DockerImages(docker);
         RepositoryRoot = RepositoryLayout.FindRoot();
         RunId = Guid.NewGuid().ToString("N")[..8];
-        WorkDirectory = Path.Combine(Path.GetTempPath(), $"multistage-images-{RunId}");
+        WorkDirectory = TempFolder.NewPath($"images-{RunId}");
         ArtifactsDirectory = Path.Combine(RepositoryRoot, "artifacts");
         BuildLogDirectory = Path.Combine(ArtifactsDirectory, "build-logs");
         Indexes = new LocalPackageIndexes(RepositoryRoot);
@@ -84,9 +84,6 @@ public sealed class ImageFixture : IAsyncLifetime
     {
         await Images.RemoveAsync(images.Keys.Order(StringComparer.Ordinal));
         Indexes.Dispose();
-        if (Directory.Exists(WorkDirectory))
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
+        TempFolder.Remove(WorkDirectory);
     }
 }
