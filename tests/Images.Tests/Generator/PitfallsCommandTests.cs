@@ -43,4 +43,26 @@ public sealed class PitfallsCommandTests(ImageFixture fixture) : NeedsDocker
             TempFolder.Remove(work);
         }
     }
+
+    [Fact]
+    public async Task Only_runs_the_named_pitfall()
+    {
+        var work = TempFolder.NewPath("pitfalls-only");
+        try
+        {
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(seed.Succeeded, $"Seeding the Go pitfalls failed:\n{seed.Describe()}");
+
+            var result = await MultistageCli.RunAsync(work, ["pitfalls", "course", "--only", "go-wrong-goos"], timeout: TimeSpan.FromMinutes(5));
+
+            Assert.True(result.ExitCode == 0, $"Expected go-wrong-goos to show its symptom:\n{result.Describe()}");
+            Assert.Contains("The reproducible pitfall showed its symptom.", result.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("go-wrong-goos", result.StandardOutput, StringComparison.Ordinal);
+            Assert.DoesNotContain("go-cgo-on-scratch", result.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolder.Remove(work);
+        }
+    }
 }

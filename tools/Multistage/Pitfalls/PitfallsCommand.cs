@@ -40,6 +40,20 @@ public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, Te
             return errors.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
         }
 
+        // A learner trying one lesson need not wait for the whole gallery; an unknown name is refused
+        // before anything is built, with the names there are.
+        var unknown = settings.Only.Where(name => !found.Any(d => Path.GetFileName(d) == name)).ToList();
+        if (unknown.Count > 0)
+        {
+            return errors.BadInput([
+                $"--only {string.Join(", ", unknown)}: no such pitfall in {UserPath.Display(folder)}. " +
+                $"The course has: {string.Join(", ", found.Select(Path.GetFileName))}."]);
+        }
+        if (settings.Only.Length > 0)
+        {
+            found = found.Where(d => settings.Only.Contains(Path.GetFileName(d))).ToList();
+        }
+
         var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
@@ -85,7 +99,7 @@ public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, Te
 
         console.Write(table);
         console.MarkupLine(notShown == 0
-            ? $"[green]All {shown} reproducible pitfalls showed their symptom.[/]"
+            ? (shown == 1 ? "[green]The reproducible pitfall showed its symptom.[/]" : $"[green]All {shown} reproducible pitfalls showed their symptom.[/]")
             : $"[red]{notShown} of {shown + notShown} reproducible pitfalls did not show their symptom.[/]");
         if (notReproducible > 0)
         {

@@ -27,6 +27,7 @@ public static class PitfallSample
         var model = new
         {
             pitfall.Name,
+            Folder = Path.GetFileName(Folder(language, pitfall)),
             pitfall.Title,
             language.Template.DisplayName,
             language.Port,
