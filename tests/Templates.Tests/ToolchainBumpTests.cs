@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Multistage.Core.Docker;
 using Multistage.Core.Dockerize;
 using Multistage.Core.Templates;
@@ -14,10 +15,8 @@ namespace Templates.Tests;
 /// other file may have needed an edit.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
-public sealed class ToolchainBumpTests(TemplatesFixture fixture)
+public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
 {
-    private const string NewVersion = "98.99";
-
     public static TheoryData<string> ToolchainLanguages() =>
         new(TemplateCatalog.Load(RepositoryData.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
 
@@ -27,6 +26,7 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
     {
         var original = fixture.GetTemplate(language);
         var toolchain = original.Toolchain!;
+        var newVersion = NewVersion(toolchain.DefaultValue);
         var templates = fixture.NewScratchPath($"bump-{language}");
         var folder = Path.Combine(templates, language);
         FileTree.Replace(original.FolderPath, folder, BuildOutputs.IsBuildOutputFolder);
@@ -36,8 +36,8 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
         // The one edit: the new version as a choice, and the default.
         var project = JsonNode.Parse(File.ReadAllText(projectFile))!;
         var symbol = project["symbols"]![toolchain.Name]!;
-        symbol["defaultValue"] = NewVersion;
-        symbol["choices"]!.AsArray().Add(new JsonObject { ["choice"] = NewVersion, ["description"] = $"Version {NewVersion} (newest)." });
+        symbol["defaultValue"] = newVersion;
+        symbol["choices"]!.AsArray().Add(new JsonObject { ["choice"] = newVersion, ["description"] = $"Version {newVersion} (newest)." });
         File.WriteAllText(projectFile, project.ToJsonString(new() { WriteIndented = true }) + "\n");
         // What accepting does: the item template's copy of the symbol follows.
         File.WriteAllText(itemFile, ToolchainCopy.Apply(File.ReadAllText(projectFile), File.ReadAllText(itemFile), toolchain.Name));
@@ -47,13 +47,13 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 
         // The catalog: every image that named the old default now names the new one, nothing else moved.
         var bumped = Assert.Single(TemplateCatalog.Load(templates));
-        Assert.Equal(NewVersion, bumped.Toolchain?.DefaultValue);
-        Assert.Equal(Bump(toolchain, original.SingleStageImage), bumped.SingleStageImage);
+        Assert.Equal(newVersion, bumped.Toolchain?.DefaultValue);
+        Assert.Equal(Bump(toolchain, original.SingleStageImage, newVersion), bumped.SingleStageImage);
         Assert.NotEqual(original.SingleStageImage, bumped.SingleStageImage);
         foreach (var (name, runtime) in original.Runtimes)
         {
-            Assert.Equal(Bump(toolchain, runtime.BuilderImage), bumped.Runtimes[name].BuilderImage);
-            Assert.Equal(Bump(toolchain, runtime.RuntimeImage), bumped.Runtimes[name].RuntimeImage);
+            Assert.Equal(Bump(toolchain, runtime.BuilderImage, newVersion), bumped.Runtimes[name].BuilderImage);
+            Assert.Equal(Bump(toolchain, runtime.RuntimeImage, newVersion), bumped.Runtimes[name].RuntimeImage);
         }
 
         // Both templates as dotnet new renders them from the bumped folder, with their defaults.
@@ -65,7 +65,7 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
             var output = Path.Combine(templates, "out", shortName);
             var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName]);
             Assert.True(result.Succeeded, $"dotnet new {shortName} from the bumped copy failed:\n{result.Describe()}");
-            var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {NewVersion} (output: {output})";
+            var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {newVersion} (output: {output})";
 
             var multi = DockerfileStages.BaseImages(DockerfileStages.Read(Path.Combine(output, TemplateImages.MultiStageFile)));
             var expected = new[] { bumped.DefaultRuntimeChoice.BuilderImage, bumped.DefaultRuntimeChoice.RuntimeImage }.Distinct();
@@ -75,24 +75,32 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 
             // Prose and every other file: the old version is gone wherever the symbol replaces it.
             var stale = FileTree.RelativeFiles(output)
-                .Where(f => Occurrences(rendered, toolchain.DefaultValue).Any(File.ReadAllText(Path.Combine(output, f)).Contains))
+                .Where(f => rendered.Occurrences(toolchain.DefaultValue).Any(File.ReadAllText(Path.Combine(output, f)).Contains))
                 .ToList();
             Assert.True(stale.Count == 0, $"{where}: [{string.Join(", ", stale)}] still name version {toolchain.DefaultValue}.");
         }
 
         // The project template's README names the toolchain image; it follows without an edit.
         var readme = File.ReadAllText(Path.Combine(templates, "out", bumped.ShortName, "README.md"));
-        Assert.True(Occurrences(toolchain, NewVersion).Any(readme.Contains),
-            $"README.md of dotnet new {bumped.ShortName} never names version {NewVersion} after the bump.");
+        Assert.True(toolchain.Occurrences(newVersion).Any(readme.Contains),
+            $"README.md of dotnet new {bumped.ShortName} never names version {newVersion} after the bump.");
     }
 
-    /// <summary>The image as the engine renders it with the new default in place of the old one.</summary>
-    private static string Bump(ToolchainSymbol toolchain, string image) =>
-        toolchain.After.Count == 0
-            ? image.Replace(toolchain.DefaultValue, NewVersion, StringComparison.Ordinal)
-            : toolchain.After.Aggregate(image, (text, after) => text.Replace(after + toolchain.DefaultValue, after + NewVersion, StringComparison.Ordinal));
+    /// <summary>A version no template offers, shaped like the default: its first number 98, any others 0
+    /// (1.27 gives 98.0, 24 gives 98, net10.0 gives net98.0).</summary>
+    private static string NewVersion(string defaultValue)
+    {
+        var numbers = 0;
+        return Number().Replace(defaultValue, _ => numbers++ == 0 ? "98" : "0");
+    }
 
-    /// <summary>How a version appears where the symbol replaces it: after each onlyIf text, or anywhere.</summary>
-    private static IEnumerable<string> Occurrences(ToolchainSymbol toolchain, string version) =>
-        toolchain.After.Count == 0 ? [version] : toolchain.After.Select(after => after + version);
+    /// <summary>The image as the engine renders it with the new default in place of the old one, wherever one of
+    /// the toolchain's replacements writes it.</summary>
+    private static string Bump(ToolchainSymbol toolchain, string image, string newVersion) =>
+        toolchain.Replacements.Aggregate(image, (text, replacement) => replacement.Occurrences(toolchain.DefaultValue)
+            .Zip(replacement.Occurrences(newVersion))
+            .Aggregate(text, (current, pair) => current.Replace(pair.First, pair.Second, StringComparison.Ordinal)));
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Number();
 }
