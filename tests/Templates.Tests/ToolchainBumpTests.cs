@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Multistage.Core.Docker;
 using Multistage.Core.Dockerize;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 using Templates.Tests.Infrastructure;
 
@@ -11,8 +12,8 @@ namespace Templates.Tests;
 /// A toolchain version bump, done on a copy of one language's template folder as a contributor does it:
 /// a new choice made the default in the project template's template.json, then the item template's copy
 /// refreshed (what MULTISTAGE_ACCEPT_SNAPSHOTS=1 does). Every output that names the toolchain image must
-/// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), and no
-/// other file may have needed an edit.
+/// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), every
+/// pitfall edit must still apply, and no other file may have needed an edit.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
 public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
@@ -84,6 +85,19 @@ public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
         var readme = File.ReadAllText(Path.Combine(templates, "out", bumped.ShortName, "README.md"));
         Assert.True(toolchain.Occurrences(newVersion).Any(readme.Contains),
             $"README.md of dotnet new {bumped.ShortName} never names version {newVersion} after the bump.");
+
+        // pitfalls.json does not go through the engine: each edit must still find its text in the bumped sample.
+        foreach (var pitfall in Pitfall.LoadFor(bumped).Where(p => p.Edits is { Count: > 0 }))
+        {
+            var output = Path.Combine(templates, "pitfalls", pitfall.Name);
+            var result = await hive.InstantiateAsync(bumped.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(bumped)]);
+            Assert.True(result.Succeeded, result.Describe());
+            var lost = pitfall.Edits!.Where(e => !e.FindsIn(output)).Select(e => $"{e.File}: \"{e.Find}\"").ToList();
+            Assert.True(lost.Count == 0,
+                $"Pitfall '{language}-{pitfall.Name}' finds no [{string.Join("; ", lost)}] after bumping {toolchain.Name} to {newVersion} (output: {output}): " +
+                $"{original.ConfigDirectory}/{Pitfall.FileName} is not rendered, so a find that names the version stops matching when the default moves; " +
+                "end it before the version (FROM --platform=$BUILDPLATFORM golang:) or find a line without one.");
+        }
     }
 
     /// <summary>A version no template offers, shaped like the default: its first number 98, any others 0
