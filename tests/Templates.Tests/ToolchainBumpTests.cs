@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Multistage.Core.Docker;
 using Multistage.Core.Dockerize;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 using Templates.Tests.Infrastructure;
 
@@ -10,14 +12,12 @@ namespace Templates.Tests;
 /// A toolchain version bump, done on a copy of one language's template folder as a contributor does it:
 /// a new choice made the default in the project template's template.json, then the item template's copy
 /// refreshed (what MULTISTAGE_ACCEPT_SNAPSHOTS=1 does). Every output that names the toolchain image must
-/// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), and no
-/// other file may have needed an edit.
+/// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), every
+/// pitfall edit must still apply, and no other file may have needed an edit.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
-public sealed class ToolchainBumpTests(TemplatesFixture fixture)
+public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
 {
-    private const string NewVersion = "98.99";
-
     public static TheoryData<string> ToolchainLanguages() =>
         new(TemplateCatalog.Load(RepositoryData.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
 
@@ -27,6 +27,7 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
     {
         var original = fixture.GetTemplate(language);
         var toolchain = original.Toolchain!;
+        var newVersion = NewVersion(toolchain.DefaultValue);
         var templates = fixture.NewScratchPath($"bump-{language}");
         var folder = Path.Combine(templates, language);
         FileTree.Replace(original.FolderPath, folder, BuildOutputs.IsBuildOutputFolder);
@@ -36,8 +37,8 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
         // The one edit: the new version as a choice, and the default.
         var project = JsonNode.Parse(File.ReadAllText(projectFile))!;
         var symbol = project["symbols"]![toolchain.Name]!;
-        symbol["defaultValue"] = NewVersion;
-        symbol["choices"]!.AsArray().Add(new JsonObject { ["choice"] = NewVersion, ["description"] = $"Version {NewVersion} (newest)." });
+        symbol["defaultValue"] = newVersion;
+        symbol["choices"]!.AsArray().Add(new JsonObject { ["choice"] = newVersion, ["description"] = $"Version {newVersion} (newest)." });
         File.WriteAllText(projectFile, project.ToJsonString(new() { WriteIndented = true }) + "\n");
         // What accepting does: the item template's copy of the symbol follows.
         File.WriteAllText(itemFile, ToolchainCopy.Apply(File.ReadAllText(projectFile), File.ReadAllText(itemFile), toolchain.Name));
@@ -47,13 +48,13 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 
         // The catalog: every image that named the old default now names the new one, nothing else moved.
         var bumped = Assert.Single(TemplateCatalog.Load(templates));
-        Assert.Equal(NewVersion, bumped.Toolchain?.DefaultValue);
-        Assert.Equal(Bump(toolchain, original.SingleStageImage), bumped.SingleStageImage);
+        Assert.Equal(newVersion, bumped.Toolchain?.DefaultValue);
+        Assert.Equal(Bump(toolchain, original.SingleStageImage, newVersion), bumped.SingleStageImage);
         Assert.NotEqual(original.SingleStageImage, bumped.SingleStageImage);
         foreach (var (name, runtime) in original.Runtimes)
         {
-            Assert.Equal(Bump(toolchain, runtime.BuilderImage), bumped.Runtimes[name].BuilderImage);
-            Assert.Equal(Bump(toolchain, runtime.RuntimeImage), bumped.Runtimes[name].RuntimeImage);
+            Assert.Equal(Bump(toolchain, runtime.BuilderImage, newVersion), bumped.Runtimes[name].BuilderImage);
+            Assert.Equal(Bump(toolchain, runtime.RuntimeImage, newVersion), bumped.Runtimes[name].RuntimeImage);
         }
 
         // Both templates as dotnet new renders them from the bumped folder, with their defaults.
@@ -65,7 +66,7 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
             var output = Path.Combine(templates, "out", shortName);
             var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName], TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, $"dotnet new {shortName} from the bumped copy failed:\n{result.Describe()}");
-            var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {NewVersion} (output: {output})";
+            var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {newVersion} (output: {output})";
 
             var multi = DockerfileStages.BaseImages(DockerfileStages.Read(Path.Combine(output, TemplateImages.MultiStageFile)));
             var expected = new[] { bumped.DefaultRuntimeChoice.BuilderImage, bumped.DefaultRuntimeChoice.RuntimeImage }.Distinct();
@@ -75,24 +76,45 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 
             // Prose and every other file: the old version is gone wherever the symbol replaces it.
             var stale = FileTree.RelativeFiles(output)
-                .Where(f => Occurrences(rendered, toolchain.DefaultValue).Any(File.ReadAllText(Path.Combine(output, f)).Contains))
+                .Where(f => rendered.Occurrences(toolchain.DefaultValue).Any(File.ReadAllText(Path.Combine(output, f)).Contains))
                 .ToList();
             Assert.True(stale.Count == 0, $"{where}: [{string.Join(", ", stale)}] still name version {toolchain.DefaultValue}.");
         }
 
         // The project template's README names the toolchain image; it follows without an edit.
         var readme = File.ReadAllText(Path.Combine(templates, "out", bumped.ShortName, "README.md"));
-        Assert.True(Occurrences(toolchain, NewVersion).Any(readme.Contains),
-            $"README.md of dotnet new {bumped.ShortName} never names version {NewVersion} after the bump.");
+        Assert.True(toolchain.Occurrences(newVersion).Any(readme.Contains),
+            $"README.md of dotnet new {bumped.ShortName} never names version {newVersion} after the bump.");
+
+        // pitfalls.json does not go through the engine: each edit must still find its text in the bumped sample.
+        foreach (var pitfall in Pitfall.LoadFor(bumped).Where(p => p.Edits is { Count: > 0 }))
+        {
+            var output = Path.Combine(templates, "pitfalls", pitfall.Name);
+            var result = await hive.InstantiateAsync(bumped.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(bumped)], TestContext.Current.CancellationToken);
+            Assert.True(result.Succeeded, result.Describe());
+            var lost = pitfall.Edits!.Where(e => !e.FindsIn(output)).Select(e => $"{e.File}: \"{e.Find}\"").ToList();
+            Assert.True(lost.Count == 0,
+                $"Pitfall '{language}-{pitfall.Name}' finds no [{string.Join("; ", lost)}] after bumping {toolchain.Name} to {newVersion} (output: {output}): " +
+                $"{original.ConfigDirectory}/{Pitfall.FileName} is not rendered, so a find that names the version stops matching when the default moves; " +
+                "end it before the version (FROM --platform=$BUILDPLATFORM golang:) or find a line without one.");
+        }
     }
 
-    /// <summary>The image as the engine renders it with the new default in place of the old one.</summary>
-    private static string Bump(ToolchainSymbol toolchain, string image) =>
-        toolchain.After.Count == 0
-            ? image.Replace(toolchain.DefaultValue, NewVersion, StringComparison.Ordinal)
-            : toolchain.After.Aggregate(image, (text, after) => text.Replace(after + toolchain.DefaultValue, after + NewVersion, StringComparison.Ordinal));
+    /// <summary>A version no template offers, shaped like the default: its first number 98, any others 0
+    /// (1.27 gives 98.0, 24 gives 98, net10.0 gives net98.0).</summary>
+    private static string NewVersion(string defaultValue)
+    {
+        var numbers = 0;
+        return Number().Replace(defaultValue, _ => numbers++ == 0 ? "98" : "0");
+    }
 
-    /// <summary>How a version appears where the symbol replaces it: after each onlyIf text, or anywhere.</summary>
-    private static IEnumerable<string> Occurrences(ToolchainSymbol toolchain, string version) =>
-        toolchain.After.Count == 0 ? [version] : toolchain.After.Select(after => after + version);
+    /// <summary>The image as the engine renders it with the new default in place of the old one, wherever one of
+    /// the toolchain's replacements writes it.</summary>
+    private static string Bump(ToolchainSymbol toolchain, string image, string newVersion) =>
+        toolchain.Replacements.Aggregate(image, (text, replacement) => replacement.Occurrences(toolchain.DefaultValue)
+            .Zip(replacement.Occurrences(newVersion))
+            .Aggregate(text, (current, pair) => current.Replace(pair.First, pair.Second, StringComparison.Ordinal)));
+
+    [GeneratedRegex("[0-9]+")]
+    private static partial Regex Number();
 }
