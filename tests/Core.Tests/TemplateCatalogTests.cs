@@ -87,6 +87,57 @@ public sealed class TemplateCatalogTests : IDisposable
         Assert.Equal(new StageImages("demo:3-full", "tiny:1"), Images(template.Runtimes["tiny"]));
     }
 
+    // .NET's shape: the option users set is a choice parameter with another name (Framework, net10.0), and a
+    // derived <x>Version turns its value into the image tag's form through a replace form.
+    private const string DerivedToolchainSymbols = """
+            "Framework": { "type": "parameter", "datatype": "choice", "defaultValue": "demo2", "replaces": "demo2",
+              "choices": [ { "choice": "demo2", "description": "Demo 2" } ] },
+            "demoVersion": { "type": "derived", "valueSource": "Framework", "valueTransform": "dropPrefix", "replaces": "2",
+              "onlyIf": [ { "after": "demo:" } ] }
+        """;
+
+    private static string WithDerivedToolchain(string dropPrefixForm = "{ \"identifier\": \"replace\", \"pattern\": \"^demo\", \"replacement\": \"\" }")
+    {
+        var start = TemplateJson.IndexOf("\"demoVersion\"", StringComparison.Ordinal);
+        var end = TemplateJson.IndexOf("] }", TemplateJson.IndexOf("\"choices\"", start, StringComparison.Ordinal), StringComparison.Ordinal) + "] }".Length;
+        return (TemplateJson[..start] + DerivedToolchainSymbols.Trim() + TemplateJson[end..])
+            .Replace("\"symbols\": {", $"\"forms\": {{ \"dropPrefix\": {dropPrefixForm} }},\n  \"symbols\": {{", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_choice_parameter_a_derived_version_takes_its_value_from_is_the_toolchain()
+    {
+        var bumped = WithDerivedToolchain()
+            .Replace("\"defaultValue\": \"demo2\"", "\"defaultValue\": \"demo3\"", StringComparison.Ordinal)
+            .Replace("{ \"choice\": \"demo2\", \"description\": \"Demo 2\" }", "{ \"choice\": \"demo2\", \"description\": \"Demo 2\" }, { \"choice\": \"demo3\", \"description\": \"Demo 3\" }", StringComparison.Ordinal);
+        Write(templateJson: bumped);
+
+        var template = Assert.Single(TemplateCatalog.Load(_templates));
+        Assert.Equal("Framework", template.Toolchain?.Name);
+        Assert.Equal("demo3", template.Toolchain?.DefaultValue);
+        // The derived symbol's form turned demo3 into 3 where it replaces the marker.
+        Assert.Equal(new StageImages("demo:3-full", "demo:3-slim"), Images(template.Runtimes["slim"]));
+        Assert.Equal("demo:3-full", template.SingleStageImage);
+    }
+
+    [Fact]
+    public void A_derived_version_from_a_symbol_that_is_no_choice_parameter_is_refused_naming_the_field()
+    {
+        Write(templateJson: Replace(WithDerivedToolchain(), "\"valueSource\": \"Framework\"", "\"valueSource\": \"port\""));
+        var error = Assert.Throws<InvalidDataException>(() => TemplateCatalog.Load(_templates));
+        Assert.Contains("'symbols.demoVersion.valueSource'", error.Message);
+        Assert.Contains("no choice parameter", error.Message);
+    }
+
+    [Fact]
+    public void A_derived_version_through_a_form_the_catalog_cannot_follow_is_refused_naming_the_form()
+    {
+        Write(templateJson: WithDerivedToolchain("{ \"identifier\": \"lowerCaseInvariant\" }"));
+        var error = Assert.Throws<InvalidDataException>(() => TemplateCatalog.Load(_templates));
+        Assert.Contains("dropPrefix", error.Message);
+        Assert.Contains("'lowerCaseInvariant'", error.Message);
+    }
+
     [Fact]
     public void Missing_multistage_json_names_the_file()
     {
