@@ -9,8 +9,8 @@ public sealed partial class CiCommandTests
     [Fact]
     public void Ci_runs_the_test_command_of_the_readme_set_up()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryData.Root, "README.md"));
-        var ciScript = File.ReadAllText(Path.Combine(RepositoryData.Root, ".ci", "run"));
+        var readme = File.ReadAllText(Path.Combine(TestRepository.Root, "README.md"));
+        var ciScript = File.ReadAllText(Path.Combine(TestRepository.Root, ".ci", "run"));
 
         // The set-up block's test step is the first `dotnet test` line of the README.
         var readmeCommand = TestCommand().Match(readme);

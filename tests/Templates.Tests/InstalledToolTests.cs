@@ -24,7 +24,7 @@ public sealed class InstalledToolTests(PackagesFixture packages)
         var inClone = NewFolderOutsideTheClone("clone-seed");
         var fromClone = await MultistageCli.RunAsync(inClone, ["seed", "--out", "course"]);
         Assert.True(fromClone.ExitCode == 0, $"seed from the clone's build failed:\n{fromClone.Describe()}");
-        Assert.Contains($"Templates: the clone's own template folders ({RepositoryData.TemplatesDirectory})", fromClone.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"Templates: the clone's own template folders ({TestRepository.TemplatesDirectory})", fromClone.StandardOutput, StringComparison.Ordinal);
 
         var differences = DirectorySnapshot.Compare(Path.Combine(inClone, "course"), Path.Combine(outside, "course"));
         Assert.True(differences is null,
@@ -55,12 +55,12 @@ public sealed class InstalledToolTests(PackagesFixture packages)
     public async Task Installed_tool_init_writes_with_its_bundled_item_template_what_the_clone_writes()
     {
         var tool = await packages.InstalledToolAsync();
-        var outside = InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", NewFolderOutsideTheClone("installed-init"));
+        var outside = InitLayouts.CopyTo(TestRepository.Root, "rust-bin-renamed", NewFolderOutsideTheClone("installed-init"));
         var installed = await RunInstalledAsync(tool, outside, ["init"]);
         Assert.True(installed.ExitCode == 0, $"The installed tool's init failed in {outside}:\n{installed.Describe()}");
         Assert.Contains("Templates: the templates bundled with the tool", installed.StandardOutput, StringComparison.Ordinal);
 
-        var inClone = InitLayouts.CopyTo(RepositoryData.Root, "rust-bin-renamed", NewFolderOutsideTheClone("clone-init"));
+        var inClone = InitLayouts.CopyTo(TestRepository.Root, "rust-bin-renamed", NewFolderOutsideTheClone("clone-init"));
         var fromClone = await MultistageCli.RunAsync(inClone, ["init"]);
         Assert.True(fromClone.ExitCode == 0, $"init from the clone's build failed:\n{fromClone.Describe()}");
 
@@ -92,8 +92,8 @@ public sealed class InstalledToolTests(PackagesFixture packages)
     {
         var folder = Path.Combine(packages.WorkDirectory, "runs", hint);
         Assert.False(
-            Path.GetFullPath(folder).StartsWith(RepositoryData.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal),
-            $"{folder} is inside the clone {RepositoryData.Root}: set TMPDIR elsewhere so the test runs where a user without a clone would.");
+            Path.GetFullPath(folder).StartsWith(TestRepository.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal),
+            $"{folder} is inside the clone {TestRepository.Root}: set TMPDIR elsewhere so the test runs where a user without a clone would.");
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -16,7 +16,7 @@ public sealed partial class ShellScriptTests
 
     private static IReadOnlyList<string> ScriptPaths()
     {
-        var root = RepositoryData.Root;
+        var root = TestRepository.Root;
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(path => !NotOurs.Any(folder => path.Replace('\\', '/').Contains(folder, StringComparison.Ordinal)))
             .Where(IsShellScript)
@@ -29,7 +29,7 @@ public sealed partial class ShellScriptTests
     [MemberData(nameof(Scripts))]
     public async Task Script_passes_shellcheck(string script)
     {
-        var result = await Validators.ShellcheckAsync(Path.Combine(RepositoryData.Root, script));
+        var result = await Validators.ShellcheckAsync(Path.Combine(TestRepository.Root, script));
         Assert.True(result.ExitCode == 0,
             $"shellcheck finds problems in {script} (fix them, or disable one rule on its line with a comment " +
             $"that says why):\n{result.StandardOutput}{result.StandardError}");
@@ -65,7 +65,7 @@ public sealed partial class ShellScriptTests
     [Fact]
     public void Every_setting_the_docker_scripts_read_is_in_the_README_table()
     {
-        var folder = Path.Combine(RepositoryData.Root, "tools", "docker");
+        var folder = Path.Combine(TestRepository.Root, "tools", "docker");
         var readme = File.ReadAllText(Path.Combine(folder, "README.md"));
         var read = HostSideScripts(folder)
             .SelectMany(path => SettingReads().Matches(File.ReadAllText(path))

@@ -87,7 +87,7 @@ public sealed class TemplateJsonTests
     }
 
     private static TemplateJson Load(string language) =>
-        TemplateJson.Load(Path.Combine(RepositoryData.TemplatesDirectory, language));
+        TemplateJson.Load(Path.Combine(TestRepository.TemplatesDirectory, language));
 
     private static bool IsParameter(JsonElement symbol) =>
         symbol.TryGetProperty("type", out var type) && type.GetString() == "parameter";

@@ -19,7 +19,7 @@ namespace Templates.Tests;
 public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> ToolchainLanguages() =>
-        new(TemplateCatalog.Load(RepositoryData.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
+        new(TemplateCatalog.Load(TestRepository.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
 
     [Theory]
     [MemberData(nameof(ToolchainLanguages))]

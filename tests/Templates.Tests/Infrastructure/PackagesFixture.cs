@@ -40,7 +40,7 @@ public sealed class PackagesFixture : IDisposable
     public void Dispose() => TempFolder.Remove(WorkDirectory);
 
     private Task<string> PackAsync(string project, string folderName) =>
-        ProjectPackage.PackAsync(RepositoryData.Root, project, Path.Combine(WorkDirectory, folderName));
+        ProjectPackage.PackAsync(TestRepository.Root, project, Path.Combine(WorkDirectory, folderName));
 
     private async Task<string> InstallToolAsync()
     {

@@ -8,19 +8,15 @@ namespace Templates.Tests.Infrastructure;
 /// </summary>
 public static class RepositoryData
 {
-    public static string Root => TestRepository.Root;
-
-    public static string TemplatesDirectory => TestRepository.TemplatesDirectory;
-
     /// <summary>The verified output trees of the template scenarios.</summary>
     public static string SnapshotsDirectory => TestRepository.SnapshotsDirectory("Templates.Tests");
 
     /// <summary>Folder names under templates/, read without multistage.json so template.json tests stand alone.</summary>
     public static IReadOnlyList<string> TemplateFolderNames() =>
-        Directory.GetDirectories(TemplatesDirectory).Select(Path.GetFileName).OfType<string>()
+        Directory.GetDirectories(TestRepository.TemplatesDirectory).Select(Path.GetFileName).OfType<string>()
             .OrderBy(name => name, StringComparer.Ordinal).ToList();
 
-    public static IReadOnlyList<Scenario> AllScenarios() => Scenario.For(TemplateCatalog.Load(TemplatesDirectory));
+    public static IReadOnlyList<Scenario> AllScenarios() => Scenario.For(TemplateCatalog.Load(TestRepository.TemplatesDirectory));
 
     public static TheoryData<string> Languages() => new(TemplateFolderNames());
 
