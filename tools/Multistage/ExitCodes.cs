@@ -15,6 +15,10 @@ public static class ExitCodes
     /// <summary>compare found no Docker daemon to talk to.</summary>
     public const int NoDaemon = 3;
 
+    /// <summary>init wrote the files (or, with --dry-run, would), but knows the image will not work as it is:
+    /// a warning names the change to make, or --verify found a check that failed.</summary>
+    public const int Incomplete = 4;
+
     /// <summary>128 + SIGINT, what a shell reports for a command stopped with Ctrl+C.</summary>
     public const int Cancelled = 130;
 }

@@ -11,6 +11,8 @@ public sealed record Ambiguity(string Option, string What, IReadOnlyList<string>
 /// <param name="Name">The project's own name (module, package, crate, project file), for the image and compose service.</param>
 /// <param name="NameFrom">Where the name was read (go.mod, package.json, the folder's name).</param>
 /// <param name="Notes">What the user should know: a guess it made, a layout the Dockerfiles do not cover.</param>
+/// <param name="Warnings">What makes the image, built as written, not work (a loopback-only bind, a variable the
+/// app requires): init writes the files, names the change to make and exits with its "incomplete" status.</param>
 /// <param name="Problems">What makes the project unbuildable with these Dockerfiles, each with the fix.</param>
 public sealed record ProjectDetection(
     string Language,
@@ -20,6 +22,7 @@ public sealed record ProjectDetection(
     IReadOnlyList<DetectedValue> Values,
     IReadOnlyList<Ambiguity> Ambiguities,
     IReadOnlyList<string> Notes,
+    IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Problems)
 {
     /// <summary>A start for a detector: found by these markers, nothing read yet.</summary>
@@ -30,6 +33,7 @@ public sealed record ProjectDetection(
         private readonly List<DetectedValue> _values = [];
         private readonly List<Ambiguity> _ambiguities = [];
         private readonly List<string> _notes = [];
+        private readonly List<string> _warnings = [];
         private readonly List<string> _problems = [];
         private string _nameFrom = markers.Count > 0 ? markers[^1] : "";
 
@@ -58,12 +62,19 @@ public sealed record ProjectDetection(
             return this;
         }
 
+        /// <summary>The image will build but not work until the user changes something: say what, where, and how.</summary>
+        public Builder Warning(string warning)
+        {
+            _warnings.Add(warning);
+            return this;
+        }
+
         public Builder Problem(string problem)
         {
             _problems.Add(problem);
             return this;
         }
 
-        public ProjectDetection Build() => new(language, markers, name, _nameFrom, _values, _ambiguities, _notes, _problems);
+        public ProjectDetection Build() => new(language, markers, name, _nameFrom, _values, _ambiguities, _notes, _warnings, _problems);
     }
 }

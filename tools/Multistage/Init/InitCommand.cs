@@ -35,17 +35,41 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         Describe(plan);
 
+        var warnings = plan.Detection?.Warnings ?? [];
         if (plan.DryRun)
         {
             console.WriteLine("Dry run: nothing was written.");
-            return ExitCodes.Success;
+            return Incomplete(warnings, "would not work as it is") ?? ExitCodes.Success;
         }
 
         var written = await InitWriter.WriteAsync(plan, cancellationToken);
         var where = UserPath.Display(plan.Directory);
         console.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+        if (Incomplete(warnings, "will not work as it is") is { } incomplete)
+        {
+            return incomplete;
+        }
+
         console.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
         return ExitCodes.Success;
+    }
+
+    /// <summary>When init knows the image will not work, the last lines say what to change instead of
+    /// "Next: docker build", and the status is <see cref="ExitCodes.Incomplete"/>; null when all is well.</summary>
+    private int? Incomplete(IReadOnlyList<string> warnings, string what)
+    {
+        if (warnings.Count == 0)
+        {
+            return null;
+        }
+
+        console.MarkupLineInterpolated($"[red]The image {what}.[/] Change this first, then build:");
+        foreach (var warning in warnings)
+        {
+            console.MarkupLineInterpolated($"  - {warning}");
+        }
+
+        return ExitCodes.Incomplete;
     }
 
     private void Describe(InitPlan plan)
