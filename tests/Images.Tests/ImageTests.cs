@@ -124,7 +124,7 @@ public sealed partial class ImageTests(ImageFixture fixture) : NeedsDocker
     public async Task Multi_stage_container_answers_ok_on_healthz(string variant)
     {
         var outcome = await fixture.Get(variant).RunAsync();
-        Assert.True(outcome.Healthz is { Status: 200, Body: "ok" }, $"{variant}: GET /healthz gave {outcome.Healthz}; expected HTTP 200 \"ok\".");
+        Assert.True(outcome.Health is { Status: 200, Body: "ok" }, $"{variant}: GET /healthz gave {outcome.Health}; expected HTTP 200 \"ok\".");
     }
 
     [Theory]

@@ -22,6 +22,10 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// <summary>The one writable place, in memory (runtimes may want a temp folder).</summary>
     public string? Tmpfs { get; init; } = "/tmp";
 
+    /// <summary>More writable places in memory, each as `--tmpfs` takes it (PATH[:OPTIONS]): the folders an app
+    /// writes at start, where a volume would be mounted in production.</summary>
+    public IReadOnlyList<string> MoreTmpfs { get; init; } = [];
+
     /// <summary>A web server on a port above 1024 needs no Linux capability at all.</summary>
     public bool DropAllCapabilities { get; init; } = true;
 
@@ -69,6 +73,11 @@ public sealed record ContainerRunOptions(string Image, string Name)
         if (Tmpfs is not null)
         {
             arguments.AddRange(["--tmpfs", Tmpfs]);
+        }
+
+        foreach (var mount in MoreTmpfs)
+        {
+            arguments.AddRange(["--tmpfs", mount]);
         }
 
         if (DropAllCapabilities)

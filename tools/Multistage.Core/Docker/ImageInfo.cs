@@ -21,6 +21,9 @@ public sealed record ImageInfo(
 {
     public double SizeMegabytes => Size / 1_000_000d;
 
+    /// <summary>The image's WORKDIR ("" when none: the root), where relative paths of the app start.</summary>
+    public string WorkingDir { get; init; } = "";
+
     /// <summary>Shell form is stored as ["/bin/sh", "-c", "..."]: it needs a shell in the image and
     /// makes the shell, not the app, PID 1 (so SIGTERM never reaches the app).</summary>
     public bool UsesShellForm =>
@@ -45,7 +48,10 @@ public sealed record ImageInfo(
             image.TryGetProperty("RootFS", out var rootFs) ? Strings(rootFs, "Layers").Count : 0,
             config.TryGetProperty("Healthcheck", out var health) && health.ValueKind == JsonValueKind.Object
                 ? Strings(health, "Test")
-                : []);
+                : [])
+        {
+            WorkingDir = OptionalString(config, "WorkingDir"),
+        };
     }
 
     private static bool IsShellWrapped(IReadOnlyList<string> command) =>

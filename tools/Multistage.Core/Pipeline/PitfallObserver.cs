@@ -64,7 +64,7 @@ public static class PitfallObserver
     private static async Task<string> ProbeAsync(SampleRun run)
     {
         var outcome = await run.RunAsync();
-        return $"GET / gave {outcome.Root}; GET /healthz gave {outcome.Healthz}";
+        return $"GET / gave {outcome.Root}; GET {outcome.HealthPath} gave {outcome.Health}";
     }
 
     private static async Task<string> StopAsync(SampleRun run)

@@ -16,6 +16,9 @@ public sealed record SampleRunContext(
     string? LogFilePrefix,
     Action<string> TrackImage)
 {
+    /// <summary>Where the app serves and what its run must show (default: the template samples').</summary>
+    public ServingContract Contract { get; init; } = ServingContract.Samples;
+
     /// <summary>Builds the two images with --no-cache, so their durations are cold builds' (compare times
     /// them); the rebuild after a source change always uses the cache, which is its point.</summary>
     public bool ColdBuilds { get; init; }
@@ -75,6 +78,8 @@ public sealed class SampleRun
     public string Directory { get; }
 
     public NetworkMode Network => context.Network;
+
+    public ServingContract Contract => context.Contract;
 
     public DockerCli Docker => context.Docker;
 
@@ -143,9 +148,19 @@ public sealed class SampleRun
     {
         await RequireBuiltAsync(multiBuild);
         var container = $"{Name}-run";
-        var port = FreeLoopbackPort.Next();
-        var options = ContainerRunOptions.Serving(MultiTag, container, context.Network, port) with
+        var contract = context.Contract;
+        var port = contract.Port ?? FreeLoopbackPort.Next();
+        var info = await Images.InspectAsync(MultiTag);
+        var serving = ContainerRunOptions.Serving(MultiTag, container, context.Network, port);
+        var environment = new Dictionary<string, string>(serving.Environment)
         {
+            [contract.PortVariable] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var options = serving with
+        {
+            Environment = environment,
+            // Owned by the image's user, as a volume's first mount is: the app may create files there.
+            MoreTmpfs = contract.WritableFolders.Select(f => $"{Path.Combine(info.WorkingDir.Length == 0 ? "/" : info.WorkingDir, f)}:{TmpfsOwner(info.User)}").ToList(),
             // The image's own HEALTHCHECK decides; a short interval only saves waiting for its first run.
             HealthInterval = TimeSpan.FromSeconds(1),
         };
@@ -155,18 +170,24 @@ public sealed class SampleRun
             await Containers.RunDetachedAsync(options);
             Exception? healthFailure = null;
             TimeSpan? timeToHealthy = null;
-            try
+            if (info.HealthcheckTest.Count > 0)
             {
-                await Containers.WaitUntilHealthyAsync(container, HealthTimeout);
-                timeToHealthy = clock.Elapsed;
-            }
-            catch (InvalidOperationException e)
-            {
-                healthFailure = e;
+                try
+                {
+                    await Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+                    timeToHealthy = clock.Elapsed;
+                }
+                catch (InvalidOperationException e)
+                {
+                    healthFailure = e;
+                }
             }
 
-            var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
-            var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
+            // Without a HEALTHCHECK to wait for, the first probe waits for the app (up to the health timeout).
+            var wait = info.HealthcheckTest.Count > 0 ? TimeSpan.FromSeconds(10) : HealthTimeout;
+            var health = await HttpProbe.GetAsync($"http://127.0.0.1:{port}{contract.HealthPath}", wait,
+                async () => (await Containers.StateAsync(container)).Running);
+            var root = contract.HealthPath == "/" ? health : await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
             var beforeStop = await Containers.StateAsync(container);
             StoppedContainer? stopped = null;
             Exception? stopFailure = null;
@@ -179,12 +200,26 @@ public sealed class SampleRun
                 stopFailure = e;
             }
 
-            return new RunOutcome(container, healthFailure, root, healthz, beforeStop, stopped, stopFailure) { TimeToHealthy = timeToHealthy };
+            return new RunOutcome(container, healthFailure, root, health, beforeStop, stopped, stopFailure)
+            {
+                TimeToHealthy = timeToHealthy,
+                HealthPath = contract.HealthPath,
+                Port = port,
+            };
         }
         finally
         {
             await Containers.RemoveAsync(container);
         }
+    }
+
+    /// <summary>uid=U,gid=G of a numeric USER U[:G] (tmpfs options), or nothing for a named or root user.</summary>
+    private static string TmpfsOwner(string user)
+    {
+        var parts = user.Split(':');
+        return parts[0].Length > 0 && parts[0].All(char.IsAsciiDigit)
+            ? $"uid={parts[0]},gid={(parts.Length > 1 && parts[1].All(char.IsAsciiDigit) && parts[1].Length > 0 ? parts[1] : parts[0])}"
+            : "mode=1777";
     }
 
     /// <summary>
