@@ -151,6 +151,7 @@ public sealed class DotnetDetectionTests : IDisposable
         Assert.Equal("src/Admin.Web/Admin.Web.csproj src/Ledger.Domain/Ledger.Domain.csproj", values["restore-files"]);
         Assert.Equal("/ready", values["health-path"]);
         Assert.Equal("--set project-file", From(chosen, "project-file"));
+        Assert.Contains(chosen.Notes, n => n.StartsWith("net8.0 (src/Admin.Web/Admin.Web.csproj:3 TargetFramework; dotnet msbuild -getProperty on Admin.Web.csproj): .NET 8 left support on 10 November 2026", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -86,6 +86,10 @@ public sealed class DotnetDetector : IProjectDetector
         if (framework is not null)
         {
             found.Value("framework", framework.Value, framework.From);
+            if (framework.Value is "net8.0" or "net9.0")
+            {
+                found.Note($"{framework.Value} ({framework.From}): .NET {framework.Value[3..^2]} left support on 10 November 2026; its images still build, but get no more security fixes. Retarget to net10.0 (LTS) when you can.");
+            }
         }
         else
         {
