@@ -91,24 +91,13 @@ internal static partial class AspNetHosting
         var launch = web.Folder + "Properties/launchSettings.json";
         var from = $"{web.Path} (Microsoft.NET.Sdk.Web: Kestrel listens on {KestrelPortVariable}; no URL in the code or appsettings.json)";
         found.Value("port-variable", KestrelPortVariable, from);
-        if (folder.Read(launch) is { } launchText)
+        if (folder.Read(launch) is { } launchText && LaunchProfileUrl(launchText) is { } profile)
         {
+            // The first profile `dotnet run` uses (commandName "Project"), not IIS Express's settings.
             var lines = launchText.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var match = LaunchUrl().Match(lines[i]);
-                if (!match.Success)
-                {
-                    continue;
-                }
-
-                var http = match.Groups["urls"].Value.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
-                if (http is not null && PortOf(http) is { } port)
-                {
-                    found.Value("port", port, $"{launch}:{i + 1} ({match.Groups["name"].Value} {http})");
-                    return;
-                }
-            }
+            var start = Array.FindIndex(lines, l => l.Contains($"\"{profile.Name}\"", StringComparison.Ordinal));
+            var at = Array.FindIndex(lines, Math.Max(start, 0), l => LaunchUrl().IsMatch(l));
+            found.Value("port", profile.Port, $"{launch}:{at + 1} (profile \"{profile.Name}\" applicationUrl {profile.Url})");
         }
     }
 
@@ -145,6 +134,38 @@ internal static partial class AspNetHosting
             ? $"{host.File}:{host.Number} ({HostBuilder().Match(host.Text).Value}: ASP.NET Core's host stops on SIGTERM)"
             : $"{web.FileName} (Microsoft.NET.Sdk.Web: ASP.NET Core's host stops on SIGTERM)";
         found.Value("tini", "false", from);
+    }
+
+    private static (string Name, string Url, string Port)? LaunchProfileUrl(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!document.RootElement.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var profile in profiles.EnumerateObject())
+            {
+                if (profile.Value.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && profile.Value.TryGetProperty("commandName", out var command) && command.ValueKind == System.Text.Json.JsonValueKind.String && command.GetString() == "Project"
+                    && profile.Value.TryGetProperty("applicationUrl", out var urls) && urls.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    var http = urls.GetString()!.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+                    if (http is not null && PortOf(http) is { } port)
+                    {
+                        return (profile.Name, http, port);
+                    }
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: no launch profile to read.
+        }
+
+        return null;
     }
 
     private static (string Name, string Default, SourceLine Line)? PortVariable(List<SourceLine> sources)
@@ -215,7 +236,7 @@ internal static partial class AspNetHosting
     [GeneratedRegex(@"(?<name>applicationUrl)""\s*:\s*""(?<urls>[^""]+)")]
     private static partial Regex LaunchUrl();
 
-    [GeneratedRegex(@"(?<call>MapHealthChecks)\(\s*""(?<path>/[^""]*)""")]
+    [GeneratedRegex(@"(?<call>MapHealthChecks|UseHealthChecks)\(\s*""(?<path>/[^""]*)""")]
     private static partial Regex HealthChecks();
 
     [GeneratedRegex(@"(?<call>Map(?:Get)?)\(\s*""(?<path>/(?:healthz?|livez?|readyz?|alive|status)(?:/[^""]*)?)""", RegexOptions.IgnoreCase)]

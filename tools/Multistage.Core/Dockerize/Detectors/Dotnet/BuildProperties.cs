@@ -122,10 +122,14 @@ internal static class BuildProperties
                 return new BuildProperty(Expand(own.Value), $"{project.Path}:{own.Line} {name}");
             }
 
-            var props = RestoreInputs.FoldersUp(project.Folder).Select(dir => dir + "Directory.Build.props").FirstOrDefault(folder.Exists);
-            if (props is not null && ProjectFile.Load(folder, props)?.Property(name) is { } shared)
+            // MSBuild imports both early (the SDK's props), before the project's own properties.
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props" })
             {
-                return new BuildProperty(Expand(shared.Value), $"{props}:{shared.Line} {name}");
+                var props = RestoreInputs.FoldersUp(project.Folder).Select(dir => dir + file).FirstOrDefault(folder.Exists);
+                if (props is not null && ProjectFile.Load(folder, props)?.Property(name) is { } shared)
+                {
+                    return new BuildProperty(Expand(shared.Value), $"{props}:{shared.Line} {name}");
+                }
             }
 
             return null;
