@@ -120,6 +120,35 @@ public sealed class DotnetDetectionTests : IDisposable
     }
 
     [Fact]
+    public void The_launch_port_is_the_dotnet_run_profiles_not_IIS_Expresss()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.UseHealthChecks(\"/health\");\napp.Run();\n");
+        Write("Properties/launchSettings.json", """
+            {
+              "iisSettings": {
+                "iisExpress": { "applicationUrl": "http://localhost:17469", "sslPort": 44315 }
+              },
+              "profiles": {
+                "IIS Express": { "commandName": "IISExpress", "applicationUrl": "http://localhost:17470" },
+                "Web": {
+                  "commandName": "Project",
+                  "applicationUrl": "https://localhost:5001;http://localhost:5000"
+                }
+              }
+            }
+            """);
+
+        var detection = Detect();
+
+        Assert.Equal("5000", Values(detection)["port"]);
+        Assert.Equal("Properties/launchSettings.json:9 (profile \"Web\" applicationUrl http://localhost:5000)", From(detection, "port"));
+        Assert.Equal("ASPNETCORE_HTTP_PORTS", Values(detection)["port-variable"]);
+        Assert.Equal("/health", Values(detection)["health-path"]);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
     public void Set_project_file_reads_that_project_not_the_solutions_first()
     {
         InitLayouts.CopyTo(TestRepository.Root, "dotnet-solution-library", _work.Path);
