@@ -24,7 +24,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.True(result.ExitCode == 2, $"Expected exit 2 (bad input):\n{result.Describe()}");
         Assert.Equal(
             [
-                $"error: No project found in {folder} (looked for dotnet: a .csproj, or a .sln/.slnx with its projects up to 3 folders down; go: go.mod; " +
+                $"error: No project found in {folder} (looked for dotnet: a .csproj, a .sln/.slnx with its projects, or projects under src/; go: go.mod; " +
                 "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",

@@ -12,6 +12,10 @@ public sealed class ProjectFolder(string root)
 
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>Option values the user gave on the command line (--set project-file=...): a detector reads
+    /// the project they name instead of picking one itself. Empty when nothing was given.</summary>
+    public IReadOnlyDictionary<string, string> Given { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public string FolderName => Path.GetFileName(Root.TrimEnd(Path.DirectorySeparatorChar));
 
     public bool Exists(string relative) => File.Exists(Full(relative));

@@ -28,13 +28,19 @@ public static partial class InitPlanner
         }
 
         var item = ItemTemplate.Load(template.Language, template.FolderPath);
+        var overrides = ParseOverrides(settings, item, problems);
+        if (overrides.Count > 0 && detection is not null)
+        {
+            // Read again with the user's choices (the project --set project-file names, not the one it guessed).
+            detection = ProjectDetectors.For(template.Language)?.Detect(new ProjectFolder(directory) { Given = overrides }) ?? detection;
+        }
+
         var values = new List<PlannedValue>();
         foreach (var value in detection?.Values ?? [])
         {
             values.Add(new PlannedValue(value.Option, value.Value, value.From));
         }
 
-        var overrides = ParseOverrides(settings, item, problems);
         foreach (var (option, value) in overrides)
         {
             values.RemoveAll(v => v.Option == option);

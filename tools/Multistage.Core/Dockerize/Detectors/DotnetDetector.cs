@@ -1,40 +1,37 @@
-using System.Xml.Linq;
+using Multistage.Core.Dockerize.Detectors.Dotnet;
 
 namespace Multistage.Core.Dockerize.Detectors;
 
-/// <summary>An ASP.NET Core project (a .csproj on Microsoft.NET.Sdk.Web) in the folder or, in a
-/// solution folder, up to three folders below it: the project file, its AssemblyName,
-/// TargetFramework and PublishAot.</summary>
+/// <summary>An ASP.NET Core project (a .csproj on Microsoft.NET.Sdk.Web): in the folder, in the solution
+/// (.sln, .slnx) there, under src/ without a solution, or the one --set project-file names. It reads
+/// the project's AssemblyName and TargetFramework as MSBuild takes them, the files its restore needs
+/// (the ProjectReference closure and the solution's Directory.*.props, NuGet.config, global.json),
+/// where it listens, its health route and that it stops on SIGTERM.</summary>
 public sealed class DotnetDetector : IProjectDetector
 {
-    private const int SearchDepth = 3;
-
     public string Language => "dotnet";
 
-    public string LooksFor => "a .csproj, or a .sln/.slnx with its projects up to 3 folders down";
+    public string LooksFor => "a .csproj, a .sln/.slnx with its projects, or projects under src/";
 
     public ProjectDetection? Detect(ProjectFolder folder)
     {
-        // A project file in the folder itself, else the projects of the solution in it: a folder that
-        // holds neither is not a .NET project, whatever its subfolders hold.
-        var solution = folder.Files("", "*.sln").Concat(folder.Files("", "*.slnx")).FirstOrDefault();
-        var projects = folder.Files("", "*.csproj");
-        if (projects.Count == 0 && solution is not null)
+        var discovered = ProjectDiscovery.Find(folder);
+        if (folder.Given.TryGetValue("project-file", out var chosen))
         {
-            projects = folder.FilesBelow("*.csproj", SearchDepth);
+            return Chosen(folder, chosen, discovered);
         }
 
-        if (projects.Count == 0)
+        if (discovered is null || discovered.Projects.Count == 0)
         {
             return null;
         }
 
-        var parsed = projects.Select(p => (Path: p, Xml: Load(folder, p))).ToList();
-        var web = parsed.Where(p => p.Xml is not null && IsWeb(p.Xml)).ToList();
+        var projects = discovered.Projects;
+        var web = projects.Select(p => ProjectFile.Load(folder, p)).OfType<ProjectFile>().Where(p => p.IsWeb).ToList();
         if (web.Count != 1)
         {
-            var name = Path.GetFileNameWithoutExtension(solution ?? projects[0]);
-            var none = ProjectDetection.For(Language, name, [.. projects]);
+            var name = Path.GetFileNameWithoutExtension(discovered.Solution ?? projects[0]);
+            var none = ProjectDetection.For(Language, name, [.. discovered.Solution is null ? projects : [discovered.Solution, .. projects]]);
             if (web.Count == 0)
             {
                 none.Ambiguous("project-file", "no ASP.NET Core project (Sdk=\"Microsoft.NET.Sdk.Web\") among the project files", projects);
@@ -47,59 +44,82 @@ public sealed class DotnetDetector : IProjectDetector
             return none.Build();
         }
 
-        var (path, xml) = web[0];
-        var projectName = Path.GetFileNameWithoutExtension(path);
-        var found = ProjectDetection.For(Language, projectName, solution is null ? [path] : [solution, path]);
-        found.Value("project-file", path, solution is null ? "the one web project" : $"the web project of {solution}");
+        return Read(folder, web[0], discovered.Solution, discovered.How);
+    }
 
-        var assembly = Property(xml!, "AssemblyName");
-        found.Value("assembly", assembly ?? projectName, assembly is null ? $"{Path.GetFileName(path)} (no AssemblyName)" : $"{Path.GetFileName(path)} AssemblyName");
-
-        var framework = Property(xml!, "TargetFramework") ?? Property(xml!, "TargetFrameworks")?.Split(';')[0];
-        if (framework is not null)
+    /// <summary>--set project-file=PATH: that project is read, whatever else the folder holds.</summary>
+    private ProjectDetection Chosen(ProjectFolder folder, string path, ProjectDiscovery.Found? discovered)
+    {
+        var normalized = path.Replace('\\', '/').TrimStart('.', '/');
+        var project = ProjectFile.Load(folder, normalized);
+        if (project is null)
         {
-            found.Value("framework", framework.Trim(), $"{Path.GetFileName(path)} TargetFramework");
+            var found = ProjectDetection.For(Language, Path.GetFileNameWithoutExtension(normalized), normalized);
+            var candidates = discovered?.Projects ?? [];
+            found.Problem($"--set project-file={path}: {(folder.Exists(normalized) ? "is not an MSBuild project file (not XML)" : "there is no such file in this folder")}: name the web project's .csproj relative to the folder{(candidates.Count > 0 ? $" ({string.Join(", ", candidates)})" : "")}.");
+            return found.Build();
+        }
+
+        return Read(folder, project, discovered?.Solution, "--set project-file");
+    }
+
+    private ProjectDetection Read(ProjectFolder folder, ProjectFile web, string? solution, string how)
+    {
+        var found = ProjectDetection.For(Language, web.Name, solution is null ? [web.Path] : [solution, web.Path]);
+        found.Value("project-file", web.Path, how);
+
+        var (assembly, framework, note) = BuildProperties.Read(folder, web);
+        if (note is not null)
+        {
+            found.Note(note);
+        }
+
+        if (assembly is not null)
+        {
+            found.Value("assembly", assembly.Value, assembly.From);
         }
         else
         {
-            found.Note($"{path} names no TargetFramework here (Directory.Build.props?): the Dockerfiles use the template's default images.");
+            found.Problem($"{web.Path}: its AssemblyName uses MSBuild properties init cannot evaluate here: pass --set assembly=NAME (the file name `dotnet publish` writes, without .dll).");
         }
 
-        if (string.Equals(Property(xml!, "PublishAot"), "true", StringComparison.OrdinalIgnoreCase))
+        if (framework is not null)
         {
-            found.Value("runtime", "aot", $"{Path.GetFileName(path)} PublishAot");
+            found.Value("framework", framework.Value, framework.From);
+            if (framework.Value is "net8.0" or "net9.0")
+            {
+                found.Note($"{framework.Value} ({framework.From}): .NET {framework.Value[3..^2]} left support on 10 November 2026; its images still build, but get no more security fixes. Retarget to net10.0 (LTS) when you can.");
+            }
         }
-
-        var references = xml!.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => (string?)e.Attribute("Include")).OfType<string>().ToList();
-        if (references.Count > 0)
+        else
         {
-            found.Note($"{path} references {string.Join(", ", references)}: the Dockerfile's restore layer copies only {path}; add a COPY line for each referenced project file before the restore.");
+            found.Note($"{web.Path} names no TargetFramework init could read: the Dockerfiles use the template's default images (pass --set framework=net9.0 for another).");
         }
 
+        if (string.Equals(web.Property("PublishAot")?.Value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            found.Value("runtime", "aot", $"{web.Path}:{web.Property("PublishAot")!.Value.Line} PublishAot");
+        }
+
+        var restore = RestoreInputs.Of(folder, web);
+        foreach (var problem in restore.Problems)
+        {
+            found.Problem(problem);
+        }
+
+        var spaced = restore.Files.Where(f => f.Contains(' ', StringComparison.Ordinal)).ToList();
+        if (spaced.Count > 0)
+        {
+            found.Problem($"{string.Join(", ", spaced)}: the Dockerfile's restore layer lists its files separated by spaces: rename the folder or file without the space.");
+        }
+        else if (restore.Files.Count > 1)
+        {
+            var references = restore.Projects.Count - 1;
+            found.Value("restore-files", string.Join(' ', restore.Files),
+                $"{web.Path}{(references > 0 ? $" and its {references} referenced project{(references == 1 ? "" : "s")}" : "")}{(restore.SettingsFiles.Count > 0 ? $", {string.Join(", ", restore.SettingsFiles)}" : "")}");
+        }
+
+        AspNetHosting.Read(folder, web, found);
         return found.Build();
     }
-
-    private static XDocument? Load(ProjectFolder folder, string path)
-    {
-        try
-        {
-            return XDocument.Parse(folder.Read(path)!);
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
-    }
-
-    private static bool IsWeb(XDocument xml)
-    {
-        var root = xml.Root!;
-        var sdks = new[] { (string?)root.Attribute("Sdk") }
-            .Concat(root.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name")))
-            .OfType<string>();
-        return sdks.Any(s => s.Split('/')[0].Trim().Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string? Property(XDocument xml, string name) =>
-        xml.Descendants().Where(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup").Select(e => e.Value.Trim()).FirstOrDefault(v => v.Length > 0);
 }

@@ -1,0 +1,237 @@
+using Multistage.Core.Dockerize;
+using Multistage.Tests.Shared;
+
+namespace Core.Tests;
+
+/// <summary>What the .NET detector reads that a layout's .init-test.json cannot express: warnings with their
+/// file, line and change, refusals, the project --set project-file names, where values came from.</summary>
+public sealed class DotnetDetectionTests : IDisposable
+{
+    private const string WebProject = """
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private readonly TempFolder _work = TempFolder.Create("dotnet-detect");
+
+    public void Dispose() => _work.Dispose();
+
+    private ProjectDetection Detect(IReadOnlyDictionary<string, string>? given = null) =>
+        ProjectDetectors.For("dotnet")!.Detect(new ProjectFolder(_work.Path) { Given = given ?? new Dictionary<string, string>() })!;
+
+    private void Write(string relative, string text)
+    {
+        var path = _work.Combine(relative.Split('/'));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private static Dictionary<string, string> Values(ProjectDetection detection) =>
+        detection.Values.ToDictionary(v => v.Option, v => v.Value, StringComparer.Ordinal);
+
+    private static string From(ProjectDetection detection, string option) => detection.Values.Single(v => v.Option == option).From;
+
+    [Fact]
+    public void Loopback_UseUrls_is_a_warning_naming_the_file_line_and_the_change()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.WebHost.UseUrls("http://localhost:5000");
+            var app = builder.Build();
+            app.MapGet("/", () => "hi");
+            app.Run();
+            """);
+
+        var detection = Detect();
+
+        Assert.Equal(
+            ["Program.cs:2: UseUrls(\"http://localhost:5000\") listens on localhost only, which no published port reaches: change \"http://localhost:5000\" to \"http://0.0.0.0:5000\" (all interfaces)."],
+            detection.Warnings);
+        Assert.Equal("5000", Values(detection)["port"]);
+        Assert.Equal("Program.cs:2 (UseUrls(\"http://localhost:5000\"))", From(detection, "port"));
+        Assert.DoesNotContain("port-variable", Values(detection).Keys);
+    }
+
+    [Fact]
+    public void Loopback_app_Run_is_a_warning_and_an_all_interfaces_url_is_not()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.Create(args);\napp.MapGet(\"/\", () => \"hi\");\napp.Run(\"http://127.0.0.1:5081\");\n");
+        var loopback = Detect();
+        Assert.Equal(
+            ["Program.cs:3: Run(\"http://127.0.0.1:5081\") listens on 127.0.0.1 only, which no published port reaches: change \"http://127.0.0.1:5081\" to \"http://0.0.0.0:5081\" (all interfaces)."],
+            loopback.Warnings);
+
+        Write("Program.cs", "var app = WebApplication.Create(args);\napp.MapGet(\"/\", () => \"hi\");\napp.Run(\"http://0.0.0.0:5081\");\n");
+        var all = Detect();
+        Assert.Empty(all.Warnings);
+        Assert.Equal("5081", Values(all)["port"]);
+    }
+
+    [Fact]
+    public void A_port_variable_read_in_the_code_gives_its_name_and_default()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            var port = Environment.GetEnvironmentVariable("APP_PORT") ?? "7070";
+            var app = builder.Build();
+            app.MapGet("/", () => "hi");
+            app.Run($"http://0.0.0.0:{port}");
+            """);
+
+        var detection = Detect();
+
+        Assert.Empty(detection.Warnings);
+        Assert.Equal("7070", Values(detection)["port"]);
+        Assert.Equal("APP_PORT", Values(detection)["port-variable"]);
+        Assert.Equal("Program.cs:2", From(detection, "port-variable"));
+    }
+
+    [Fact]
+    public void Urls_in_appsettings_json_give_the_port()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        Write("appsettings.json", "{\n  \"Urls\": \"http://*:5090\"\n}\n");
+
+        var detection = Detect();
+
+        Assert.Equal("5090", Values(detection)["port"]);
+        Assert.Equal("appsettings.json:2 (\"Urls\": \"http://*:5090\")", From(detection, "port"));
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
+    public void Health_route_comes_from_MapGet_when_there_is_no_MapHealthChecks()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet(\"/\", () => \"hi\");\napp.MapGet(\"/health/ready\", () => \"ok\");\napp.Run();\n");
+
+        var detection = Detect();
+
+        Assert.Equal("/health/ready", Values(detection)["health-path"]);
+        Assert.Equal("Program.cs:3 (MapGet(\"/health/ready\"))", From(detection, "health-path"));
+        Assert.Equal("Program.cs:1 (WebApplication.CreateBuilder: ASP.NET Core's host stops on SIGTERM)", From(detection, "tini"));
+    }
+
+    [Fact]
+    public void The_launch_port_is_the_dotnet_run_profiles_not_IIS_Expresss()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.UseHealthChecks(\"/health\");\napp.Run();\n");
+        Write("Properties/launchSettings.json", """
+            {
+              "iisSettings": {
+                "iisExpress": { "applicationUrl": "http://localhost:17469", "sslPort": 44315 }
+              },
+              "profiles": {
+                "IIS Express": { "commandName": "IISExpress", "applicationUrl": "http://localhost:17470" },
+                "Web": {
+                  "commandName": "Project",
+                  "applicationUrl": "https://localhost:5001;http://localhost:5000"
+                }
+              }
+            }
+            """);
+
+        var detection = Detect();
+
+        Assert.Equal("5000", Values(detection)["port"]);
+        Assert.Equal("Properties/launchSettings.json:9 (profile \"Web\" applicationUrl http://localhost:5000)", From(detection, "port"));
+        Assert.Equal("ASPNETCORE_HTTP_PORTS", Values(detection)["port-variable"]);
+        Assert.Equal("/health", Values(detection)["health-path"]);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
+    public void Set_project_file_reads_that_project_not_the_solutions_first()
+    {
+        InitLayouts.CopyTo(TestRepository.Root, "dotnet-solution-library", _work.Path);
+        Write("src/Admin.Web/Admin.Web.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+                <AssemblyName>Ledger.Admin</AssemblyName>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Ledger.Domain/Ledger.Domain.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("src/Admin.Web/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapHealthChecks(\"/ready\");\napp.Run();\n");
+        File.AppendAllText(_work.Combine("Ledger.sln"), "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Admin.Web\", \"src\\Admin.Web\\Admin.Web.csproj\", \"{11111111-2222-3333-4444-555555555555}\"\nEndProject\n");
+
+        var unchosen = Detect();
+        var ambiguity = Assert.Single(unchosen.Ambiguities);
+        Assert.Equal(["src/Admin.Web/Admin.Web.csproj", "src/Ledger.Web/Ledger.Web.csproj"], ambiguity.Candidates);
+
+        var chosen = Detect(new Dictionary<string, string> { ["project-file"] = "src/Admin.Web/Admin.Web.csproj" });
+
+        Assert.Empty(chosen.Ambiguities);
+        Assert.Equal("Admin.Web", chosen.Name);
+        var values = Values(chosen);
+        Assert.Equal("Ledger.Admin", values["assembly"]);
+        Assert.Equal("net8.0", values["framework"]);
+        Assert.Equal("src/Admin.Web/Admin.Web.csproj src/Ledger.Domain/Ledger.Domain.csproj", values["restore-files"]);
+        Assert.Equal("/ready", values["health-path"]);
+        Assert.Equal("--set project-file", From(chosen, "project-file"));
+        Assert.Contains(chosen.Notes, n => n.StartsWith("net8.0 (src/Admin.Web/Admin.Web.csproj:3 TargetFramework; dotnet msbuild -getProperty on Admin.Web.csproj): .NET 8 left support on 10 November 2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Set_project_file_naming_no_file_is_a_problem_listing_the_projects()
+    {
+        InitLayouts.CopyTo(TestRepository.Root, "dotnet-solution", _work.Path);
+
+        var detection = Detect(new Dictionary<string, string> { ["project-file"] = "src/Shop/Shop.csproj" });
+
+        Assert.Equal(
+            ["--set project-file=src/Shop/Shop.csproj: there is no such file in this folder: name the web project's .csproj relative to the folder (src/Shop.Web/Shop.Web.csproj, tests/Shop.Tests/Shop.Tests.csproj)."],
+            detection.Problems);
+    }
+
+    [Fact]
+    public void A_reference_outside_the_folder_is_refused_naming_where_to_run_init()
+    {
+        Write("Web.csproj", WebProject.Replace("</Project>", "  <ItemGroup><ProjectReference Include=\"..\\Shared\\Shared.csproj\" /></ItemGroup>\n</Project>", StringComparison.Ordinal));
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+
+        var detection = Detect();
+
+        var folder = Path.GetFileName(_work.Path);
+        Assert.Equal(
+            [$"Web.csproj references ..\\Shared\\Shared.csproj, outside {folder}/: the build context holds only this folder. Run init in the folder that holds both projects (the repository's root, or the solution's)."],
+            detection.Problems);
+    }
+
+    [Fact]
+    public void Without_msbuild_the_props_files_are_read_as_written()
+    {
+        // A global.json asking for an SDK this machine lacks: `dotnet msbuild` fails, as on a machine without it.
+        InitLayouts.CopyTo(TestRepository.Root, "dotnet-slnx-cpm", _work.Path);
+        Write("global.json", "{ \"sdk\": { \"version\": \"8.0.100\", \"rollForward\": \"disable\" } }\n");
+
+        var detection = Detect();
+
+        Assert.Contains(detection.Notes, n => n.StartsWith("dotnet msbuild could not evaluate src/Orders.Api/Orders.Api.csproj (", StringComparison.Ordinal));
+        Assert.Equal("Fabrikam.Orders.Api", Values(detection)["assembly"]);
+        Assert.Equal("Directory.Build.props:8 AssemblyName", From(detection, "assembly"));
+        Assert.Equal("net10.0", Values(detection)["framework"]);
+    }
+
+    [Fact]
+    public void Projects_under_src_without_a_solution_are_found_but_a_folder_of_unrelated_projects_is_not()
+    {
+        Write("src/Api/Api.csproj", WebProject);
+        Write("src/Api/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        Assert.Equal("src/Api/Api.csproj", Values(Detect())["project-file"]);
+
+        Directory.Move(_work.Combine("src"), _work.Combine("projects"));
+        Assert.Null(ProjectDetectors.For("dotnet")!.Detect(new ProjectFolder(_work.Path)));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Xml.Linq;
+
+namespace Multistage.Core.Dockerize.Detectors.Dotnet;
+
+/// <summary>One MSBuild project file as written (no evaluation): its SDK, its properties and the
+/// projects it references, with paths relative to the project folder init runs in.</summary>
+internal sealed class ProjectFile
+{
+    private readonly XDocument _xml;
+
+    private ProjectFile(string path, XDocument xml)
+    {
+        Path = path;
+        _xml = xml;
+    }
+
+    /// <summary>Relative to the folder init runs in, '/' between folders (src/Web/Web.csproj).</summary>
+    public string Path { get; }
+
+    /// <summary>The project's folder with a trailing '/', or "" at the root.</summary>
+    public string Folder => FolderOf(Path);
+
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>Null when the file is missing or not XML.</summary>
+    public static ProjectFile? Load(ProjectFolder folder, string path)
+    {
+        try
+        {
+            var text = folder.Read(path);
+            return text is null ? null : new ProjectFile(path, XDocument.Parse(text, LoadOptions.SetLineInfo));
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An ASP.NET Core project: Sdk="Microsoft.NET.Sdk.Web" (or an &lt;Sdk Name=...&gt; element).</summary>
+    public bool IsWeb
+    {
+        get
+        {
+            var root = _xml.Root!;
+            var sdks = new[] { (string?)root.Attribute("Sdk") }
+                .Concat(root.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name")))
+                .OfType<string>();
+            return sdks.Any(s => s.Split('/')[0].Trim().Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>The first non-empty value of a property and its line, as written (no $(...) expanded).</summary>
+    public (string Value, int Line)? Property(string name) =>
+        _xml.Descendants()
+            .Where(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup" && e.Value.Trim().Length > 0)
+            .Select(e => ((string Value, int Line)?)(e.Value.Trim(), ((System.Xml.IXmlLineInfo)e).LineNumber))
+            .FirstOrDefault();
+
+    /// <summary>The Include of each ProjectReference, as written.</summary>
+    public IReadOnlyList<string> ReferencesAsWritten =>
+        _xml.Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => (string?)e.Attribute("Include")).OfType<string>().Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
+    /// <summary>A ProjectReference resolved against this project's folder: the path relative to the root, or
+    /// null when it leaves the folder init runs in (then no build context there can hold it).</summary>
+    public string? Resolve(string reference)
+    {
+        var parts = new List<string>(Folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var part in reference.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+
+    public static string FolderOf(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path[..(slash + 1)];
+    }
+}
