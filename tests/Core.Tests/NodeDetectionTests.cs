@@ -186,6 +186,38 @@ public sealed class NodeDetectionTests : IDisposable
         Assert.Equal("/healthz", Values(Detect())["health-path"]);
     }
 
+    [Fact]
+    public void A_given_entry_must_exist_or_be_what_the_build_writes()
+    {
+        var typescript = new ProjectFolder(Path.Combine(InitLayouts.Directory(TestRepository.Root), "node-typescript"));
+        var detector = ProjectDetectors.For("node")!;
+        Dictionary<string, string> Chosen(string entry) => new() { ["entry"] = entry, ["build"] = "true", ["build-output"] = "dist" };
+        HashSet<string> given = ["entry"];
+
+        Assert.Empty(detector.CheckChosen(typescript, Chosen("dist/uptime.js"), given));
+        Assert.Empty(detector.CheckChosen(typescript, Chosen("tsconfig.json"), given));
+        Assert.Equal(
+            ["--set entry=dist/nope.js runs dist/nope.js, which tsc would write from src/nope.ts; that file does not exist: pass --set entry=<outDir>/<file>.js for a source that does."],
+            detector.CheckChosen(typescript, Chosen("dist/nope.js"), given));
+        Assert.Equal(
+            ["entry lib/x.js: there is no lib/x.js (if the build writes it, add --set build=true --set build-output=lib): pass --set entry=<the file node runs>."],
+            detector.CheckChosen(typescript, new Dictionary<string, string> { ["entry"] = "lib/x.js" }, given));
+        // Detected values alone are not checked again.
+        Assert.Empty(detector.CheckChosen(typescript, new Dictionary<string, string> { ["entry"] = "lib/x.js" }, new HashSet<string>()));
+    }
+
+    [Fact]
+    public void A_given_workspace_member_is_checked_and_the_entry_is_looked_for_in_it()
+    {
+        var workspace = new ProjectFolder(Path.Combine(InitLayouts.Directory(TestRepository.Root), "node-pnpm-workspace"));
+        var detector = ProjectDetectors.For("node")!;
+        Assert.Empty(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/board", ["entry"] = "src/main.js" }, new HashSet<string> { "workspace-member" }));
+        Assert.StartsWith("--set workspace-member=apps/web: there is no apps/web/package.json",
+            Assert.Single(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/web", ["entry"] = "src/main.js" }, new HashSet<string> { "workspace-member" })));
+        Assert.StartsWith("entry main.js: there is no apps/board/main.js",
+            Assert.Single(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/board", ["entry"] = "main.js" }, new HashSet<string> { "entry" })));
+    }
+
     private void Write(string relative, string text)
     {
         var path = _project.Combine(relative.Split('/'));

@@ -57,6 +57,47 @@ public sealed class NodeDetector : IProjectDetector
         return found.Build();
     }
 
+    /// <summary>An entry, member or build output given with --set must name what the image will hold: a
+    /// file of the project (of the member in a workspace), or a file under the build output when the
+    /// build runs.</summary>
+    public IReadOnlyList<string> CheckChosen(ProjectFolder folder, IReadOnlyDictionary<string, string> chosen, IReadOnlySet<string> given)
+    {
+        if (!given.Overlaps(["entry", "workspace-member", "build", "build-output"]))
+        {
+            return [];
+        }
+
+        var member = chosen.GetValueOrDefault("workspace-member", "");
+        if (member.Length > 0 && !folder.Exists($"{member}/package.json"))
+        {
+            return [$"--set workspace-member={member}: there is no {member}/package.json in {folder.FolderName}: pass a member's folder, relative to the workspace root."];
+        }
+
+        var entry = EntryReader.Normalise(chosen.GetValueOrDefault("entry", "server.js"));
+        var path = member.Length > 0 ? $"{member}/{entry}" : entry;
+        var output = EntryReader.Normalise(chosen.GetValueOrDefault("build-output", "dist")).TrimEnd('/');
+        var builds = chosen.GetValueOrDefault("build") == "true";
+        if (folder.Exists(path))
+        {
+            return [];
+        }
+
+        if (builds && entry.StartsWith(output + "/", StringComparison.Ordinal))
+        {
+            // tsc's output is checked against its source; another build is taken at its word.
+            var app = member.Length > 0 ? new ProjectFolder(Path.Combine(folder.Root, member)) : folder;
+            var build = PackageJson.Parse(app.Read("package.json") ?? "{}").Manifest?.Script("build");
+            var check = ProjectDetection.For(Language, "", "package.json");
+            EntryReader.CheckBuiltEntry(app, entry, $"--set entry={entry}", build, check);
+            return check.Build().Problems;
+        }
+
+        var how = builds
+            ? $"there is no {path}, and it is not under the build output {output}/"
+            : $"there is no {path}" + (entry.Contains('/', StringComparison.Ordinal) ? $" (if the build writes it, add --set build=true --set build-output={entry[..entry.IndexOf('/', StringComparison.Ordinal)]})" : "");
+        return [$"entry {entry}: {how}: pass --set entry=<the file node runs>."];
+    }
+
     /// <summary>A pnpm workspace, init in its root: the member that is an app (a start script) is the
     /// image; its entry and code are read in its folder, the lock file in the root.</summary>
     private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs)

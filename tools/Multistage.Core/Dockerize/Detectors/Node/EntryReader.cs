@@ -113,6 +113,16 @@ internal static partial class EntryReader
         found.Problem($"{entryFrom} runs {entry}, which is not in the project, and neither tsconfig.json nor the build script ({build}) says the build writes {output}/: pass --set build=true --set build-output={output} if it does.");
     }
 
+    /// <summary>Problems with an entry given as a build output: only when tsc builds it (from tsconfig.json)
+    /// can init tell whether the file will be written.</summary>
+    public static void CheckBuiltEntry(ProjectFolder folder, string entry, string entryFrom, string? build, ProjectDetection.Builder found)
+    {
+        if (build is not null && TscWrites(build) && folder.Exists("tsconfig.json"))
+        {
+            BuildOutput(folder, entry, entryFrom, build, found);
+        }
+    }
+
     private static bool TscWrites(string build) => Regex.IsMatch(build, @"(^|[\s&;])(npx\s+)?tsc(\s|$)");
 
     /// <summary>tsconfig.json's outDir and rootDir (it allows comments and trailing commas).</summary>
