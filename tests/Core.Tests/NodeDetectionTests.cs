@@ -132,10 +132,27 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
-    public void Npm_workspaces_are_refused_until_supported()
+    public void Yarn_workspaces_are_refused_until_supported()
     {
         Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""");
-        Assert.Contains(Detect().Problems, p => p.Contains("declares npm workspaces (packages/*)", StringComparison.Ordinal));
+        Write("yarn.lock", "");
+        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn workspaces (packages/*)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Npm_workspace_member_with_a_build_step_is_refused_and_its_used_members_are_transitive()
+    {
+        Write("package.json", """{ "name": "mono", "workspaces": { "packages": ["apps/*", "libs/*"] } }""");
+        Write("package-lock.json", "{}");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "start": "node dist/main.js", "build": "tsc" }, "dependencies": { "core": "*" } }""");
+        Write("apps/api/tsconfig.json", """{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }""");
+        Write("apps/api/src/main.ts", "");
+        Write("libs/core/package.json", """{ "name": "core", "dependencies": { "util": "*" } }""");
+        Write("libs/util/package.json", """{ "name": "util" }""");
+        Write("libs/other/package.json", """{ "name": "other" }""");
+        var detection = Detect();
+        Assert.Equal("libs/core libs/util", Values(detection)["workspace-packages"]);
+        Assert.Contains(detection.Problems, p => p.StartsWith("apps/api has a build step", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,15 +30,19 @@ public sealed class NodeDetector : IProjectDetector
 
         if (folder.Exists("pnpm-workspace.yaml"))
         {
-            return Workspace(folder, manifest, WorkspaceReader.PnpmGlobs(folder.Read("pnpm-workspace.yaml")!));
+            return Workspace(folder, manifest, WorkspaceReader.PnpmGlobs(folder.Read("pnpm-workspace.yaml")!), "pnpm-workspace.yaml");
         }
 
         if (manifest.Workspaces.Count > 0)
         {
-            var tool = folder.Exists("yarn.lock") ? "Yarn" : "npm";
-            return ProjectDetection.For(Language, ImageName(manifest, folder), "package.json")
-                .Problem($"package.json declares {tool} workspaces ({string.Join(", ", manifest.Workspaces)}), which these Dockerfiles do not build yet (pnpm workspaces they do): run init in a member that needs no other member, or switch the workspace to pnpm.")
-                .Build();
+            if (folder.Exists("yarn.lock"))
+            {
+                return ProjectDetection.For(Language, ImageName(manifest, folder), "package.json")
+                    .Problem($"package.json declares Yarn workspaces ({string.Join(", ", manifest.Workspaces)}), which these Dockerfiles do not build yet (npm and pnpm workspaces they do): switch the workspace to npm (package-lock.json) or pnpm.")
+                    .Build();
+            }
+
+            return Workspace(folder, manifest, manifest.Workspaces, "package.json");
         }
 
         var found = ProjectDetection.For(Language, ImageName(manifest, folder), "package.json");
@@ -100,33 +104,55 @@ public sealed class NodeDetector : IProjectDetector
 
     /// <summary>A pnpm workspace, init in its root: the member that is an app (a start script) is the
     /// image; its entry and code are read in its folder, the lock file in the root.</summary>
-    private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs)
+    private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs, string declaredIn)
     {
+        var pnpm = declaredIn == "pnpm-workspace.yaml";
+        var kind = pnpm ? "pnpm workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
         var apps = members.Where(m => m.Manifest.Script("start") is not null).ToList();
         if (apps.Count != 1)
         {
-            var found = ProjectDetection.For(Language, ImageName(rootManifest, root), "pnpm-workspace.yaml");
+            var found = ProjectDetection.For(Language, ImageName(rootManifest, root), declaredIn);
             if (apps.Count == 0)
             {
                 return found.Problem(members.Count == 0
-                    ? $"pnpm-workspace.yaml's packages ({string.Join(", ", globs)}) name no folder with a package.json: fix the globs, or run init in the app's folder."
-                    : $"No member of the pnpm workspace has a start script ({string.Join(", ", members.Select(m => m.Path))}): add \"start\": \"node <file>\" to the app's package.json, then run init again.")
+                    ? $"{declaredIn}'s workspaces ({string.Join(", ", globs)}) name no folder with a package.json: fix the globs, or run init in the app's folder."
+                    : $"No member of the {kind} has a start script ({string.Join(", ", members.Select(m => m.Path))}): add \"start\": \"node <file>\" to the app's package.json, then run init again.")
                     .Build();
             }
 
             var runs = string.Join("; ", apps.Select(a => $"{a.Path} runs `{a.Manifest.Script("start")}`"));
-            return found.Ambiguous("workspace-member", $"several members of the pnpm workspace are apps ({runs}); pass the one to containerise, with --set entry=<the file it runs, relative to it> when it is not the first's", apps.Select(a => a.Path).ToList())
+            return found.Ambiguous("workspace-member", $"several members of the {kind} are apps ({runs}); pass the one to containerise, with --set entry=<the file it runs, relative to it> when it is not the first's", apps.Select(a => a.Path).ToList())
                 .Build();
         }
 
         var (path, manifest) = apps[0];
         var member = new ProjectFolder(Path.Combine(root.Root, path));
-        var detection = ProjectDetection.For(Language, ImageName(manifest, member), "pnpm-workspace.yaml", $"{path}/package.json")
-            .Value("workspace-member", path, $"pnpm-workspace.yaml ({string.Join(", ", globs)}): the one member with a start script");
+        var detection = ProjectDetection.For(Language, ImageName(manifest, member), declaredIn, $"{path}/package.json")
+            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): the one member with a start script");
+        if (!pnpm)
+        {
+            detection.Value("workspace-members", string.Join(' ', members.Select(m => m.Path)), $"package.json workspaces ({string.Join(", ", globs)})");
+            var uses = WorkspaceReader.UsedMembers(members, manifest);
+            if (uses.Count > 0)
+            {
+                detection.Value("workspace-packages", string.Join(' ', uses), $"{path}/package.json dependencies on workspace members");
+            }
+
+            if (!root.Exists("package-lock.json"))
+            {
+                detection.Problem("An npm workspace without package-lock.json: run npm install at the workspace root and commit the lock file.");
+            }
+        }
+
         // The workspace's packageManager field, or the member's own.
         PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
         EntryReader.Read(member, manifest, detection);
+        if (!pnpm && detection.Build().Values.Any(v => v.Option == "build" && v.Value == "true"))
+        {
+            detection.Problem($"{path} has a build step, which these Dockerfiles run in npm workspaces only through pnpm: commit its output, or switch the workspace to pnpm (pnpm deploy).");
+        }
+
         SourceScanner.Read(member, path + "/", detection);
         return detection.Build();
     }

@@ -9,7 +9,8 @@ internal sealed record PackageJson(
     IReadOnlyDictionary<string, string> Scripts,
     string? Main,
     string? PackageManager,
-    IReadOnlyList<string> Workspaces)
+    IReadOnlyList<string> Workspaces,
+    IReadOnlyList<string> Dependencies)
 {
     public string? Script(string name) => Scripts.TryGetValue(name, out var s) ? s : null;
 
@@ -35,7 +36,11 @@ internal sealed record PackageJson(
             var members = workspaces.ValueKind == JsonValueKind.Array
                 ? workspaces.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
                 : [];
-            return (new PackageJson(String(root, "name"), scripts, String(root, "main"), String(root, "packageManager"), members), null);
+            // Production dependencies only: the image has no others.
+            var dependencies = root.TryGetProperty("dependencies", out var d) && d.ValueKind == JsonValueKind.Object
+                ? d.EnumerateObject().Select(p => p.Name).ToList()
+                : [];
+            return (new PackageJson(String(root, "name"), scripts, String(root, "main"), String(root, "packageManager"), members, dependencies), null);
         }
         catch (JsonException e)
         {

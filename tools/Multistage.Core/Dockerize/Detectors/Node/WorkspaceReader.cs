@@ -28,6 +28,26 @@ internal static partial class WorkspaceReader
         return members.DistinctBy(m => m.Item1).OrderBy(m => m.Item1, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths.</summary>
+    public static IReadOnlyList<string> UsedMembers(IReadOnlyList<(string Path, PackageJson Manifest)> members, PackageJson app)
+    {
+        var byName = members.Where(m => m.Manifest.Name is not null).ToDictionary(m => m.Manifest.Name!, m => m, StringComparer.Ordinal);
+        var used = new SortedSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<PackageJson>([app]);
+        while (queue.Count > 0)
+        {
+            foreach (var dependency in queue.Dequeue().Dependencies)
+            {
+                if (byName.TryGetValue(dependency, out var member) && member.Manifest != app && used.Add(member.Path))
+                {
+                    queue.Enqueue(member.Manifest);
+                }
+            }
+        }
+
+        return used.ToList();
+    }
+
     /// <summary>pnpm-workspace.yaml's packages list (a YAML list of globs).</summary>
     public static IReadOnlyList<string> PnpmGlobs(string yaml)
     {
