@@ -167,6 +167,15 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_host_variable_defaulting_to_loopback_is_a_warning_naming_the_variable()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "const host = process.env.HOST || 'localhost';\nrequire('http').createServer().listen(8080, host);\n");
+        Assert.Equal(["app.js:1 (const host = process.env.HOST || 'localhost';): app.js:2 listens on host, 'localhost' unless HOST is set, which no published port reaches: add `ENV HOST=0.0.0.0` to the Dockerfile's final stage (or change the default to '0.0.0.0')."],
+            Detect().Warnings);
+    }
+
+    [Fact]
     public void A_database_host_on_localhost_is_no_warning()
     {
         Write("package.json", """{ "name": "x", "main": "app.js" }""");

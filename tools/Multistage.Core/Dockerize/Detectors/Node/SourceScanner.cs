@@ -97,6 +97,13 @@ internal static partial class SourceScanner
             if (used is not null)
             {
                 var (definition, match) = constants[used];
+                if (match.Groups["variable"].Success)
+                {
+                    var variable = match.Groups["variable"].Value;
+                    found.Warning($"{definition.At}: {line.File}:{line.Number} listens on {used}, {match.Groups[2].Value} unless {variable} is set, which no published port reaches: add `ENV {variable}=0.0.0.0` to the Dockerfile's final stage (or change the default to '0.0.0.0').");
+                    return;
+                }
+
                 found.Warning($"{definition.At}: {line.File}:{line.Number} listens on {used} = {match.Groups[2].Value} only, which no published port reaches: change it to '0.0.0.0' (or leave the host out of listen()).");
                 return;
             }
@@ -191,7 +198,7 @@ internal static partial class SourceScanner
     [GeneratedRegex(@"['""](127\.0\.0\.1|localhost|::1)['""]")]
     private static partial Regex LoopbackLiteral();
 
-    [GeneratedRegex(@"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(['""](?:127\.0\.0\.1|localhost|::1)['""])")]
+    [GeneratedRegex(@"\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:process\.env\.(?<variable>[A-Z_][A-Z0-9_]*)\s*(?:\|\||\?\?)\s*)?(['""](?:127\.0\.0\.1|localhost|::1)['""])")]
     private static partial Regex LoopbackConstant();
 
     [GeneratedRegex(@"process\.(?:on|once|addListener|prependListener)\(\s*['""]SIGTERM['""]")]
