@@ -14,4 +14,8 @@ public interface IProjectDetector
 
     /// <summary>Null when the folder holds no project of this language; never throws for an odd project.</summary>
     ProjectDetection? Detect(ProjectFolder folder);
+
+    /// <summary>Problems with the values init will pass (detected, then overridden by the command line),
+    /// each naming the fix: a --set file that does not exist, for example. None by default.</summary>
+    IReadOnlyList<string> CheckChosen(ProjectFolder folder, IReadOnlyDictionary<string, string> chosen, IReadOnlySet<string> given) => [];
 }

@@ -58,6 +58,10 @@ public static partial class InitPlanner
         }
 
         problems.AddRange(detection?.Problems ?? []);
+        if (detection is not null && ProjectDetectors.For(template.Language) is { } detector)
+        {
+            problems.AddRange(detector.CheckChosen(folder, values.ToDictionary(v => v.Option, v => v.Value, StringComparer.Ordinal), overrides.Keys.ToHashSet(StringComparer.Ordinal)));
+        }
 
         var (name, nameFrom) = settings.Name is not null
             ? (settings.Name, "--name")

@@ -1,14 +1,13 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using Multistage.Core.Dockerize.Detectors.Node;
 
 namespace Multistage.Core.Dockerize.Detectors;
 
-/// <summary>An npm project (package.json): the script its start script runs, else its main, else a
-/// common entry file; whether a lock file lets the build use npm ci.</summary>
-public sealed partial class NodeDetector : IProjectDetector
+/// <summary>A Node.js project (package.json): the package manager and its lock file, the script node
+/// runs (built first when the start script runs a build's output), the one app of a pnpm workspace,
+/// and from the code the port, the health route, a loopback bind and whether the app handles SIGTERM.
+/// Each reading is its own class in Detectors/Node/.</summary>
+public sealed class NodeDetector : IProjectDetector
 {
-    private static readonly string[] CommonEntries = ["server.js", "index.js", "app.js", "main.js", "src/server.js", "src/index.js", "src/app.js"];
-
     public string Language => "node";
 
     public string LooksFor => "package.json";
@@ -21,78 +20,144 @@ public sealed partial class NodeDetector : IProjectDetector
             return null;
         }
 
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
+        var (manifest, error) = PackageJson.Parse(text);
+        if (manifest is null)
         {
             return ProjectDetection.For(Language, folder.FolderName, "package.json")
-                .Problem($"package.json is not valid JSON ({e.Message}): fix it, then run init again.")
+                .Problem($"package.json is not valid JSON ({error}): fix it, then run init again.")
                 .Build();
         }
 
-        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
-            // @acme/api is published as a scoped name; the image is called api.
-            ? n.GetString()!.Split('/')[^1]
-            : folder.FolderName;
-        var found = ProjectDetection.For(Language, name, "package.json");
+        if (folder.Exists("pnpm-workspace.yaml"))
+        {
+            return Workspace(folder, manifest, WorkspaceReader.PnpmGlobs(folder.Read("pnpm-workspace.yaml")!), "pnpm-workspace.yaml");
+        }
 
-        var start = root.TryGetProperty("scripts", out var scripts) && scripts.ValueKind == JsonValueKind.Object
-            && scripts.TryGetProperty("start", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var main = root.TryGetProperty("main", out var m) && m.ValueKind == JsonValueKind.String ? Normalise(m.GetString()!) : null;
-        if (start is not null && NodeScript().Match(start) is { Success: true } run && folder.Exists(Normalise(run.Groups[1].Value)))
+        if (manifest.Workspaces.Count > 0)
         {
-            found.Value("entry", Normalise(run.Groups[1].Value), $"package.json scripts.start ({start})");
-        }
-        else if (main is not null && folder.Exists(main))
-        {
-            found.Value("entry", main, "package.json main");
-        }
-        else if (CommonEntries.Where(folder.Exists).ToList() is { Count: > 0 } entries)
-        {
-            if (entries.Count == 1)
+            if (folder.Exists("yarn.lock"))
             {
-                found.Value("entry", entries[0], $"{entries[0]} (no start script or main names a file)");
+                return ProjectDetection.For(Language, ImageName(manifest, folder), "package.json")
+                    .Problem($"package.json declares Yarn workspaces ({string.Join(", ", manifest.Workspaces)}), which these Dockerfiles do not build yet (npm and pnpm workspaces they do): switch the workspace to npm (package-lock.json) or pnpm.")
+                    .Build();
             }
-            else
-            {
-                found.Ambiguous("entry", "no start script or main names the file to run, and several entry files exist", entries);
-            }
-        }
-        else
-        {
-            found.Ambiguous("entry", start is null
-                ? "package.json has no start script and no main, and no server.js or index.js exists"
-                : $"the start script ({start}) does not run `node <file>`", ["path/to/server.js"]);
+
+            return Workspace(folder, manifest, manifest.Workspaces, "package.json");
         }
 
-        if (folder.Exists("package-lock.json") || folder.Exists("npm-shrinkwrap.json"))
+        var found = ProjectDetection.For(Language, ImageName(manifest, folder), "package.json");
+        if (WorkspaceReader.RootAbove(folder) is { } root)
         {
-            found.Value("lock-file", "true", folder.Exists("package-lock.json") ? "package-lock.json" : "npm-shrinkwrap.json");
-        }
-        else
-        {
-            found.Value("lock-file", "false", "no package-lock.json");
-            var other = new[] { "yarn.lock", "pnpm-lock.yaml" }.FirstOrDefault(folder.Exists);
-            found.Note(other is null
-                ? "No package-lock.json: the build runs npm install, so versions may change between builds; commit a lock file (npm install) for npm ci."
-                : $"{other} is not read: the Dockerfiles use npm, which installs without it (npm install); commit a package-lock.json for npm ci.");
+            var relative = Path.GetRelativePath(root, folder.Root).Replace(Path.DirectorySeparatorChar, '/');
+            var up = Path.GetRelativePath(folder.Root, root).Replace(Path.DirectorySeparatorChar, '/');
+            return found
+                .Problem($"This folder is the member {relative} of the workspace at {up}: its image needs the workspace root as build context (the lock file and the workspace packages it uses are there). Run `multistage init {up}` (with --set workspace-member={relative} if the workspace has several apps).")
+                .Build();
         }
 
-        if (root.TryGetProperty("scripts", out var all) && all.ValueKind == JsonValueKind.Object && all.TryGetProperty("build", out _))
-        {
-            found.Note("package.json has a build script, which the Dockerfiles do not run: add `RUN npm run build` to the build stage if the app needs it.");
-        }
-
+        PackageManagerReader.Read(folder, manifest, found);
+        EntryReader.Read(folder, manifest, found);
+        SourceScanner.Read(folder, "", found);
         return found.Build();
     }
 
-    private static string Normalise(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+    /// <summary>An entry, member or build output given with --set must name what the image will hold: a
+    /// file of the project (of the member in a workspace), or a file under the build output when the
+    /// build runs.</summary>
+    public IReadOnlyList<string> CheckChosen(ProjectFolder folder, IReadOnlyDictionary<string, string> chosen, IReadOnlySet<string> given)
+    {
+        if (!given.Overlaps(["entry", "workspace-member", "build", "build-output"]))
+        {
+            return [];
+        }
 
-    // node server.js, node --enable-source-maps dist/index.js, nodemon is not node.
-    [GeneratedRegex(@"^\s*(?:[A-Z_]+=\S+\s+)*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s]*\.(?:c|m)?js)\b")]
-    private static partial Regex NodeScript();
+        var member = chosen.GetValueOrDefault("workspace-member", "");
+        if (member.Length > 0 && !folder.Exists($"{member}/package.json"))
+        {
+            return [$"--set workspace-member={member}: there is no {member}/package.json in {folder.FolderName}: pass a member's folder, relative to the workspace root."];
+        }
+
+        var entry = EntryReader.Normalise(chosen.GetValueOrDefault("entry", "server.js"));
+        var path = member.Length > 0 ? $"{member}/{entry}" : entry;
+        var output = EntryReader.Normalise(chosen.GetValueOrDefault("build-output", "dist")).TrimEnd('/');
+        var builds = chosen.GetValueOrDefault("build") == "true";
+        if (folder.Exists(path))
+        {
+            return [];
+        }
+
+        if (builds && entry.StartsWith(output + "/", StringComparison.Ordinal))
+        {
+            // tsc's output is checked against its source; another build is taken at its word.
+            var app = member.Length > 0 ? new ProjectFolder(Path.Combine(folder.Root, member)) : folder;
+            var build = PackageJson.Parse(app.Read("package.json") ?? "{}").Manifest?.Script("build");
+            var check = ProjectDetection.For(Language, "", "package.json");
+            EntryReader.CheckBuiltEntry(app, entry, $"--set entry={entry}", build, check);
+            return check.Build().Problems;
+        }
+
+        var how = builds
+            ? $"there is no {path}, and it is not under the build output {output}/"
+            : $"there is no {path}" + (entry.Contains('/', StringComparison.Ordinal) ? $" (if the build writes it, add --set build=true --set build-output={entry[..entry.IndexOf('/', StringComparison.Ordinal)]})" : "");
+        return [$"entry {entry}: {how}: pass --set entry=<the file node runs>."];
+    }
+
+    /// <summary>A pnpm workspace, init in its root: the member that is an app (a start script) is the
+    /// image; its entry and code are read in its folder, the lock file in the root.</summary>
+    private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs, string declaredIn)
+    {
+        var pnpm = declaredIn == "pnpm-workspace.yaml";
+        var kind = pnpm ? "pnpm workspace" : "npm workspace";
+        var members = WorkspaceReader.Members(root, globs);
+        var apps = members.Where(m => m.Manifest.Script("start") is not null).ToList();
+        if (apps.Count != 1)
+        {
+            var found = ProjectDetection.For(Language, ImageName(rootManifest, root), declaredIn);
+            if (apps.Count == 0)
+            {
+                return found.Problem(members.Count == 0
+                    ? $"{declaredIn}'s workspaces ({string.Join(", ", globs)}) name no folder with a package.json: fix the globs, or run init in the app's folder."
+                    : $"No member of the {kind} has a start script ({string.Join(", ", members.Select(m => m.Path))}): add \"start\": \"node <file>\" to the app's package.json, then run init again.")
+                    .Build();
+            }
+
+            var runs = string.Join("; ", apps.Select(a => $"{a.Path} runs `{a.Manifest.Script("start")}`"));
+            return found.Ambiguous("workspace-member", $"several members of the {kind} are apps ({runs}); pass the one to containerise, with --set entry=<the file it runs, relative to it> when it is not the first's", apps.Select(a => a.Path).ToList())
+                .Build();
+        }
+
+        var (path, manifest) = apps[0];
+        var member = new ProjectFolder(Path.Combine(root.Root, path));
+        var detection = ProjectDetection.For(Language, ImageName(manifest, member), declaredIn, $"{path}/package.json")
+            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): the one member with a start script");
+        if (!pnpm)
+        {
+            detection.Value("workspace-members", string.Join(' ', members.Select(m => m.Path)), $"package.json workspaces ({string.Join(", ", globs)})");
+            var uses = WorkspaceReader.UsedMembers(members, manifest);
+            if (uses.Count > 0)
+            {
+                detection.Value("workspace-packages", string.Join(' ', uses), $"{path}/package.json dependencies on workspace members");
+            }
+
+            if (!root.Exists("package-lock.json"))
+            {
+                detection.Problem("An npm workspace without package-lock.json: run npm install at the workspace root and commit the lock file.");
+            }
+        }
+
+        // The workspace's packageManager field, or the member's own.
+        PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
+        EntryReader.Read(member, manifest, detection);
+        if (!pnpm && detection.Build().Values.Any(v => v.Option == "build" && v.Value == "true"))
+        {
+            detection.Problem($"{path} has a build step, which these Dockerfiles run in npm workspaces only through pnpm: commit its output, or switch the workspace to pnpm (pnpm deploy).");
+        }
+
+        SourceScanner.Read(member, path + "/", detection);
+        return detection.Build();
+    }
+
+    /// <summary>@acme/api is published as a scoped name; the image is called api.</summary>
+    private static string ImageName(PackageJson manifest, ProjectFolder folder) =>
+        manifest.Name is { Length: > 0 } name ? name.Split('/')[^1] : folder.FolderName;
 }

@@ -1,0 +1,259 @@
+using Multistage.Core.Dockerize;
+using Multistage.Tests.Shared;
+
+namespace Core.Tests;
+
+/// <summary>What the Node detector reads beyond the layouts' .init-test.json: its warnings and refusals
+/// (each naming the change), build outputs it cannot prove, package managers, workspaces, and what it
+/// finds in the code (loopback binds, health routes, handlers, required variables, written folders).</summary>
+public sealed class NodeDetectionTests : IDisposable
+{
+    private readonly TempFolder _project = TempFolder.Create("node-detect");
+
+    public void Dispose() => _project.Dispose();
+
+    public static TheoryData<string> NodeLayouts() => new(InitLayouts.All.Where(l => l.Language == "node").Select(l => l.Folder));
+
+    [Theory]
+    [MemberData(nameof(NodeLayouts))]
+    public void Layout_prints_exactly_its_warnings(string layoutName)
+    {
+        var layout = InitLayouts.Get(layoutName);
+        var detection = Detect(Path.Combine(InitLayouts.Directory(TestRepository.Root), layoutName));
+        foreach (var part in layout.Warnings)
+        {
+            Assert.True(detection.Warnings.Any(w => w.Contains(part, StringComparison.Ordinal)),
+                $"{layoutName}: no warning contains '{part}'; warnings: [{string.Join(" | ", detection.Warnings)}].");
+        }
+
+        Assert.True(layout.Warnings.Count > 0 || detection.Warnings.Count == 0, $"{layoutName}: unexpected warnings [{string.Join(" | ", detection.Warnings)}].");
+    }
+
+    [Fact]
+    public void Start_script_running_a_tsc_output_with_no_source_is_refused()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }""");
+        Write("src/server.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("which tsc would write from src/main.ts; that file does not exist", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "build");
+    }
+
+    [Fact]
+    public void Start_script_outside_tsconfigs_outDir_is_refused()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node build/server.js" } }""");
+        Write("tsconfig.json", "{ \"compilerOptions\": { \"outDir\": \"./lib\", }, // trailing comma and comment\n}");
+        Write("src/server.ts", "export {};\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("tsconfig.json's outDir is ./lib", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bundler_writing_the_start_scripts_folder_turns_the_build_on()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "build": "esbuild src/server.ts --bundle --platform=node --outfile=out/server.js", "start": "node out/server.js" } }""");
+        Write("src/server.ts", "export {};\n");
+        var values = Values(Detect());
+        Assert.Equal("out/server.js", values["entry"]);
+        Assert.Equal("true", values["build"]);
+        Assert.Equal("out", values["build-output"]);
+    }
+
+    [Fact]
+    public void Missing_build_output_without_a_build_script_asks_for_the_entry()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node dist/server.js" } }""");
+        var ambiguity = Assert.Single(Detect().Ambiguities);
+        Assert.Equal("entry", ambiguity.Option);
+        Assert.Contains("runs dist/server.js, which does not exist", ambiguity.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yarn_berry_with_plug_n_play_is_refused_naming_node_linker()
+    {
+        Write("package.json", """{ "name": "x", "main": "index.js", "packageManager": "yarn@4.5.0+sha512.abc" }""");
+        Write("yarn.lock", "__metadata:\n  version: 8\n");
+        Write("index.js", "");
+        var detection = Detect();
+        Assert.Equal("yarn-berry", Values(detection)["package-manager"]);
+        Assert.Equal("4.5.0", Values(detection)["yarn-version"]);
+        Assert.Contains(detection.Problems, p => p.Contains("add `nodeLinker: node-modules` to .yarnrc.yml", StringComparison.Ordinal));
+
+        Write(".yarnrc.yml", "nodeLinker: node-modules\n");
+        Assert.Empty(Detect().Problems);
+    }
+
+    [Fact]
+    public void Two_lock_files_without_packageManager_ask_which()
+    {
+        Write("package.json", """{ "name": "x", "main": "index.js" }""");
+        Write("index.js", "");
+        Write("package-lock.json", "{}");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        var ambiguity = Assert.Single(Detect().Ambiguities);
+        Assert.Equal("package-manager", ambiguity.Option);
+        Assert.Equal(["pnpm", "npm"], ambiguity.Candidates);
+    }
+
+    [Fact]
+    public void Pnpm_without_its_lock_file_is_refused()
+    {
+        Write("package.json", """{ "name": "x", "main": "index.js", "packageManager": "pnpm@9.15.0" }""");
+        Write("index.js", "");
+        Assert.Equal(["No pnpm-lock.yaml: a frozen install needs it. Run `pnpm install` and commit pnpm-lock.yaml, then init again."], Detect().Problems);
+    }
+
+    [Fact]
+    public void Pnpm_workspace_with_two_apps_asks_which_member_with_what_each_runs()
+    {
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - 'apps/*'   # the services\n  - packages/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("apps/api/package.json", """{ "name": "@m/api", "scripts": { "start": "node src/api.js" } }""");
+        Write("apps/web/package.json", """{ "name": "@m/web", "scripts": { "start": "node server.js" } }""");
+        Write("packages/lib/package.json", """{ "name": "@m/lib", "main": "index.js" }""");
+        var ambiguity = Assert.Single(Detect().Ambiguities);
+        Assert.Equal("workspace-member", ambiguity.Option);
+        Assert.Equal(["apps/api", "apps/web"], ambiguity.Candidates);
+        Assert.Contains("apps/api runs `node src/api.js`", ambiguity.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Init_in_a_workspace_member_names_the_root_to_run_it_in()
+    {
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n");
+        Write("apps/api/package.json", """{ "name": "@m/api", "scripts": { "start": "node index.js" } }""");
+        Write("apps/api/index.js", "");
+        var detection = Detect(_project.Combine("apps", "api"));
+        var problem = Assert.Single(detection.Problems);
+        Assert.Contains("Run `multistage init ../..` (with --set workspace-member=apps/api", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yarn_workspaces_are_refused_until_supported()
+    {
+        Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""");
+        Write("yarn.lock", "");
+        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn workspaces (packages/*)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Npm_workspace_member_with_a_build_step_is_refused_and_its_used_members_are_transitive()
+    {
+        Write("package.json", """{ "name": "mono", "workspaces": { "packages": ["apps/*", "libs/*"] } }""");
+        Write("package-lock.json", "{}");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "start": "node dist/main.js", "build": "tsc" }, "dependencies": { "core": "*" } }""");
+        Write("apps/api/tsconfig.json", """{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }""");
+        Write("apps/api/src/main.ts", "");
+        Write("libs/core/package.json", """{ "name": "core", "dependencies": { "util": "*" } }""");
+        Write("libs/util/package.json", """{ "name": "util" }""");
+        Write("libs/other/package.json", """{ "name": "other" }""");
+        var detection = Detect();
+        Assert.Equal("libs/core libs/util", Values(detection)["workspace-packages"]);
+        Assert.Contains(detection.Problems, p => p.StartsWith("apps/api has a build step", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_localhost_literal_in_listen_is_a_warning_naming_file_line_and_change()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "const app = require('express')();\n\napp.listen(process.env.PORT || 3000, 'localhost');\n");
+        var detection = Detect();
+        Assert.Equal(["app.js:3 (app.listen(process.env.PORT || 3000, 'localhost');) listens on localhost only, which no published port reaches: change 'localhost' to '0.0.0.0' (or leave the host out)."],
+            detection.Warnings);
+        Assert.Equal("3000", Values(detection)["port"]);
+    }
+
+    [Fact]
+    public void A_host_variable_defaulting_to_loopback_is_a_warning_naming_the_variable()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "const host = process.env.HOST || 'localhost';\nrequire('http').createServer().listen(8080, host);\n");
+        Assert.Equal(["app.js:1 (const host = process.env.HOST || 'localhost';): app.js:2 listens on host, 'localhost' unless HOST is set, which no published port reaches: add `ENV HOST=0.0.0.0` to the Dockerfile's final stage (or change the default to '0.0.0.0')."],
+            Detect().Warnings);
+    }
+
+    [Fact]
+    public void A_database_host_on_localhost_is_no_warning()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "const db = { host: 'localhost' };\nconst DB_HOST = '127.0.0.1';\nrequire('http').createServer().listen(8080);\n");
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
+    public void Code_without_a_sigterm_handler_gets_tini_and_one_with_it_does_not()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "require('http').createServer().listen(8080);\n// process.on('SIGTERM') is only a comment here\n");
+        Assert.Equal("true", Values(Detect())["tini"]);
+
+        Write("app.js", "const s = require('http').createServer().listen(8080);\nprocess.once('SIGTERM', () => s.close());\n");
+        var tini = Assert.Single(Detect().Values, v => v.Option == "tini");
+        Assert.Equal("false", tini.Value);
+        Assert.StartsWith("app.js:2 (", tini.From, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Folders_the_app_creates_are_writable()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "const fs = require('fs');\nconst path = require('path');\nfs.mkdirSync(path.join(__dirname, 'uploads'), { recursive: true });\nfs.mkdirSync('./data/cache', { recursive: true });\nfs.mkdirSync('/tmp/x');\n");
+        Assert.Equal("uploads data/cache", Values(Detect())["writable"]);
+    }
+
+    [Fact]
+    public void The_most_specific_health_route_wins()
+    {
+        Write("package.json", """{ "name": "x", "main": "app.js" }""");
+        Write("app.js", "app.get('/health', ok);\napp.get(\"/healthz\", ok);\napp.listen(8080);\n");
+        Assert.Equal("/healthz", Values(Detect())["health-path"]);
+    }
+
+    [Fact]
+    public void A_given_entry_must_exist_or_be_what_the_build_writes()
+    {
+        var typescript = new ProjectFolder(Path.Combine(InitLayouts.Directory(TestRepository.Root), "node-typescript"));
+        var detector = ProjectDetectors.For("node")!;
+        Dictionary<string, string> Chosen(string entry) => new() { ["entry"] = entry, ["build"] = "true", ["build-output"] = "dist" };
+        HashSet<string> given = ["entry"];
+
+        Assert.Empty(detector.CheckChosen(typescript, Chosen("dist/uptime.js"), given));
+        Assert.Empty(detector.CheckChosen(typescript, Chosen("tsconfig.json"), given));
+        Assert.Equal(
+            ["--set entry=dist/nope.js runs dist/nope.js, which tsc would write from src/nope.ts; that file does not exist: pass --set entry=<outDir>/<file>.js for a source that does."],
+            detector.CheckChosen(typescript, Chosen("dist/nope.js"), given));
+        Assert.Equal(
+            ["entry lib/x.js: there is no lib/x.js (if the build writes it, add --set build=true --set build-output=lib): pass --set entry=<the file node runs>."],
+            detector.CheckChosen(typescript, new Dictionary<string, string> { ["entry"] = "lib/x.js" }, given));
+        // Detected values alone are not checked again.
+        Assert.Empty(detector.CheckChosen(typescript, new Dictionary<string, string> { ["entry"] = "lib/x.js" }, new HashSet<string>()));
+    }
+
+    [Fact]
+    public void A_given_workspace_member_is_checked_and_the_entry_is_looked_for_in_it()
+    {
+        var workspace = new ProjectFolder(Path.Combine(InitLayouts.Directory(TestRepository.Root), "node-pnpm-workspace"));
+        var detector = ProjectDetectors.For("node")!;
+        Assert.Empty(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/board", ["entry"] = "src/main.js" }, new HashSet<string> { "workspace-member" }));
+        Assert.StartsWith("--set workspace-member=apps/web: there is no apps/web/package.json",
+            Assert.Single(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/web", ["entry"] = "src/main.js" }, new HashSet<string> { "workspace-member" })));
+        Assert.StartsWith("entry main.js: there is no apps/board/main.js",
+            Assert.Single(detector.CheckChosen(workspace, new Dictionary<string, string> { ["workspace-member"] = "apps/board", ["entry"] = "main.js" }, new HashSet<string> { "entry" })));
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = _project.Combine(relative.Split('/'));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private ProjectDetection Detect(string? folder = null) =>
+        ProjectDetectors.For("node")!.Detect(new ProjectFolder(folder ?? _project.Path))!;
+
+    private static Dictionary<string, string> Values(ProjectDetection detection) =>
+        detection.Values.ToDictionary(v => v.Option, v => v.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,5 @@
+import ms from "ms";
+
+export function uptimeText(elapsed: number): string {
+  return ms(Math.max(elapsed, 0));
+}
