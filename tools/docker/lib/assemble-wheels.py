@@ -117,6 +117,11 @@ def wheel_files(site, metadata_dir, binary=False):
             rel = os.path.relpath(os.path.join(root, n), site).replace(os.sep, "/")
             if (n.endswith(".so") and not binary) or n.endswith(".pyc") or (rel.startswith(metadata_dir + "/") and n in DROPPED_DIST_INFO):
                 continue
+            if not os.path.exists(os.path.join(root, n)):
+                # A symlink into another Debian package (Django's admin -> libjs-jquery): not
+                # unpacked here, so not in the wheel.
+                print(f"assemble-wheels.py: skipping {rel}: a link to a file of another package", file=sys.stderr)
+                continue
             with open(os.path.join(root, n), "rb") as f:
                 data = f.read()
             if metadata_dir.endswith(".egg-info") and rel.startswith(metadata_dir + "/"):
