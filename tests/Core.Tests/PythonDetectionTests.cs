@@ -52,6 +52,19 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Port_passed_by_name_is_read_from_the_variable_default_assigned_before()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os\nfrom flask import Flask\n\napp = Flask(__name__)\nif __name__ == \"__main__\":\n    port = int(os.environ.get(\"PORT\", 5001))\n    app.run(host=\"0.0.0.0\", port=port)\n"));
+
+        var port = detection.Values.Single(v => v.Option == "port");
+        Assert.Equal("5001", port.Value);
+        Assert.Equal("app.py:6 (port = int(os.environ.get(\"PORT\", 5001))), passed to app.py:7", port.From);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
     public void Required_environment_variable_is_a_warning_and_a_value_for_the_readme()
     {
         var detection = Detect(

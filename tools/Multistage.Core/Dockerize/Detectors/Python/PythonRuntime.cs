@@ -63,6 +63,15 @@ internal static partial class PythonRuntime
                     found.Value("port", port.Groups["port"].Value, $"{source.Where(run)} ({source.Quote(run)})");
                     return;
                 }
+
+                // port=port, with `port = int(os.environ.get("PORT", 5000))` earlier in the file.
+                if (PortName().Match(args) is { Success: true } named
+                    && new Regex($@"^\s*{Regex.Escape(named.Groups["name"].Value)}\s*=\s*(?<value>.+)$", RegexOptions.Multiline).Match(source.Text) is { Success: true } assigned
+                    && EnvDefault().Match(assigned.Groups["value"].Value) is { Success: true } fromEnv && fromEnv.Groups["port"].Success)
+                {
+                    found.Value("port", fromEnv.Groups["port"].Value, $"{source.Where(assigned)} ({source.Quote(assigned)}), passed to {source.Where(run)}");
+                    return;
+                }
             }
         }
     }
@@ -168,6 +177,9 @@ internal static partial class PythonRuntime
 
     [GeneratedRegex(@"\bport\s*=\s*(?<port>\d{2,5})\b")]
     private static partial Regex PortArgument();
+
+    [GeneratedRegex(@"\bport\s*=\s*(?<name>[A-Za-z_]\w*)\s*[,)]")]
+    private static partial Regex PortName();
 
     [GeneratedRegex(@"(?:@\w+\.(?:get|route|api_route|head)\(|\bRoute\(|\b(?:re_)?path\()\s*[""'](?<path>/?[\w/.-]*)[""']")]
     private static partial Regex RouteDecorator();
