@@ -120,6 +120,18 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Fastapi_standard_brings_uvicorn_so_none_is_added()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"app\"\ndependencies = [\n    \"fastapi[standard]<1.0.0,>=0.114.2\",\n]\n"),
+            ("app/__init__.py", ""),
+            ("app/main.py", "from fastapi import FastAPI\n\napp = FastAPI(title=\"x\")\n"));
+
+        Assert.Equal("false", Value(detection, "add-uvicorn"));
+        Assert.Equal("app.main:app", Value(detection, "app"));
+    }
+
+    [Fact]
     public void Lock_files_win_over_requirements_and_pyproject()
     {
         var detection = Detect(

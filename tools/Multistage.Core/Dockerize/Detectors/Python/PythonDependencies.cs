@@ -27,7 +27,9 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
         return pyproject is null ? null : new("pyproject", "pyproject.toml", pyproject);
     }
 
-    public bool Lists(string package) => Listed(package).IsMatch(Packages);
+    /// <summary>Whether the project's packages include <paramref name="package"/>; fastapi[standard] brings uvicorn.</summary>
+    public bool Lists(string package) =>
+        Listed(package).IsMatch(Packages) || (package == "uvicorn" && FastApiStandard().IsMatch(Packages));
 
     /// <summary>A pyproject.toml install reads [project] dependencies; Poetry 1's [tool.poetry.dependencies]
     /// without a lock file has none, and the build would install nothing.</summary>
@@ -35,6 +37,9 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
 
     // A requirement line, a quoted pyproject dependency, or a lock file's name = "...".
     private static Regex Listed(string package) => new($@"(^\s*|[""']){Regex.Escape(package)}\b", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+
+    [GeneratedRegex(@"fastapi\[[^\]]*\bstandard\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FastApiStandard();
 
     [GeneratedRegex(@"^\[project\]", RegexOptions.Multiline)]
     private static partial Regex ProjectTable();
