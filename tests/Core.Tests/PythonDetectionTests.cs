@@ -132,6 +132,21 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Script_serving_itself_with_a_SIGTERM_handler_gets_no_tini_and_a_loopback_warning()
+    {
+        var detection = Detect(
+            ("requirements.txt", "\n"),
+            ("serve.py", "import os, signal, sys\nfrom http.server import HTTPServer, BaseHTTPRequestHandler\n\nif __name__ == \"__main__\":\n    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))\n    HTTPServer((\"127.0.0.1\", int(os.environ.get(\"PORT\", \"8000\"))), BaseHTTPRequestHandler).serve_forever()\n"));
+
+        Assert.Equal("python", Value(detection, "server"));
+        Assert.Equal("serve.py", Value(detection, "entry"));
+        var tini = detection.Values.Single(v => v.Option == "tini");
+        Assert.Equal(("false", "serve.py:5 (signal.signal(signal.SIGTERM, lambda *_: sys.exit(0)))"), (tini.Value, tini.From));
+        Assert.Equal("8000", Value(detection, "port"));
+        Assert.StartsWith("serve.py:6 (HTTPServer((\"127.0.0.1\",", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lock_files_win_over_requirements_and_pyproject()
     {
         var detection = Detect(

@@ -42,6 +42,8 @@ public sealed partial class PythonDetector : IProjectDetector
             case 1:
                 found.Value("app", apps[0].Target, apps[0].From);
                 break;
+            case 0 when PythonScript.TryRead(found, folder):
+                return found.Build();
             case 0:
                 found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI() or app = Starlette())", ["module:app"]);
                 return found.Build();
