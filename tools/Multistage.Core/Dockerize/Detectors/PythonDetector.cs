@@ -1,106 +1,88 @@
 using System.Text.RegularExpressions;
+using Multistage.Core.Dockerize.Detectors.Python;
 
 namespace Multistage.Core.Dockerize.Detectors;
 
-/// <summary>A Python web app (requirements.txt or pyproject.toml) and its WSGI callable: wsgi.py's app,
-/// a module or package that creates a Flask app, or a create_app() factory.</summary>
+/// <summary>A Python web app (requirements.txt, pyproject.toml, poetry.lock or uv.lock) and the app its
+/// server imports: a WSGI app (Flask, Django) for gunicorn or an ASGI app (FastAPI, Starlette) for uvicorn;
+/// then what the code says about it at run time (Python/PythonRuntime.cs).</summary>
 public sealed partial class PythonDetector : IProjectDetector
 {
-    private static readonly string[] RootModules = ["app.py", "main.py", "application.py", "server.py", "api.py"];
-
     public string Language => "python";
 
     public string LooksFor => "requirements.txt or pyproject.toml";
 
     public ProjectDetection? Detect(ProjectFolder folder)
     {
-        var requirements = folder.Read("requirements.txt");
-        var pyproject = folder.Read("pyproject.toml");
-        if (requirements is null && pyproject is null)
+        var dependencies = PythonDependencies.Read(folder);
+        if (dependencies is null)
         {
             return null;
         }
 
+        var pyproject = folder.Read("pyproject.toml");
         var named = pyproject is not null && ProjectName().Match(pyproject) is { Success: true } n ? n.Groups[1].Value : null;
-        var found = ProjectDetection.For(Language, named ?? folder.FolderName, requirements is not null ? "requirements.txt" : "pyproject.toml")
+        var found = ProjectDetection.For(Language, named ?? folder.FolderName, folder.Exists("requirements.txt") && dependencies.Choice is "requirements" or "pyproject" ? "requirements.txt" : "pyproject.toml")
             .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name");
-        found.Value("dependencies", requirements is not null ? "requirements" : "pyproject", requirements is not null ? "requirements.txt" : "pyproject.toml (no requirements.txt)");
-
-        var packages = requirements ?? pyproject!;
-        if (Gunicorn().IsMatch(packages))
+        found.Value("dependencies", dependencies.Choice, dependencies.Choice switch
         {
-            found.Value("add-gunicorn", "false", $"gunicorn is listed in {(requirements is not null ? "requirements.txt" : "pyproject.toml")}");
+            "uv" => "uv.lock (a locked install of its runtime closure)",
+            "poetry" => "poetry.lock (a locked install of its main group)",
+            "requirements" => "requirements.txt",
+            _ => "pyproject.toml [project] dependencies (no requirements.txt or lock file)",
+        });
+        if (!dependencies.HasProjectTable)
+        {
+            found.Problem("pyproject.toml has no [project] table to read dependencies from (Poetry 1's [tool.poetry] only): run `poetry lock` and commit poetry.lock, or add a requirements.txt.");
+        }
+
+        var apps = PythonApps.Find(folder);
+        switch (apps.Count)
+        {
+            case 1:
+                found.Value("app", apps[0].Target, apps[0].From);
+                break;
+            case 0 when PythonScript.TryRead(found, folder):
+                return found.Build();
+            case 0:
+                found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI() or app = Starlette())", ["module:app"]);
+                return found.Build();
+            default:
+                found.Ambiguous("app", "several WSGI or ASGI apps", apps.Select(c => c.Target).ToList());
+                return found.Build();
+        }
+
+        var app = apps[0];
+        var server = app.Asgi ? "uvicorn" : "gunicorn";
+        found.Value("server", server, app.Asgi
+            ? $"{app.From.Split(' ')[0]}: an ASGI app is served by uvicorn"
+            : $"{app.From.Split(' ')[0]}: a WSGI app is served by gunicorn");
+        if (dependencies.Lists(server))
+        {
+            found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
         }
         else
         {
-            found.Note("gunicorn is not among the project's packages: the Dockerfiles install gunicorn 23.0.0 next to them.");
+            found.Note(app.Asgi
+                ? $"uvicorn is not among the project's packages: the Dockerfiles install uvicorn 0.53.0 next to them."
+                : $"gunicorn is not among the project's packages: the Dockerfiles install gunicorn 23.0.0 next to them.");
         }
 
-        var candidates = Candidates(folder);
-        switch (candidates.Count)
+        found.Value("tini", "false", $"{server} is PID 1 and handles SIGTERM itself (stops taking connections, finishes requests in flight, exits)");
+
+        var sources = PythonSource.All(folder);
+        PythonRuntime.ReadGunicornConfig(found, folder, !app.Asgi);
+        if (!found.Build().Values.Any(v => v.Option == "port"))
         {
-            case 1:
-                found.Value("app", candidates[0].Target, candidates[0].From);
-                break;
-            case 0:
-                found.Ambiguous("app", "no WSGI app found (wsgi.py, or a module with app = Flask(__name__) or def create_app())", ["module:app"]);
-                break;
-            default:
-                found.Ambiguous("app", "several WSGI apps", candidates.Select(c => c.Target).ToList());
-                break;
+            PythonRuntime.ReadRunCall(found, sources, server);
         }
 
+        PythonRuntime.ReadHealthPath(found, sources);
+        PythonRuntime.ReadWritable(found, sources);
+        PythonRuntime.ReadRequiredEnv(found, sources);
         return found.Build();
-    }
-
-    /// <summary>wsgi.py wins when it exists: it is the file a project writes for exactly this. Else every
-    /// root module and package that makes a Flask app or has an app factory.</summary>
-    private static List<(string Target, string From)> Candidates(ProjectFolder folder)
-    {
-        if (folder.Read("wsgi.py") is { } wsgi && WsgiName().Match(wsgi) is { Success: true } w)
-        {
-            return [($"wsgi:{w.Groups["n"].Value}", $"wsgi.py defines {w.Groups["n"].Value}")];
-        }
-
-        var found = new List<(string, string)>();
-        foreach (var file in RootModules.Where(folder.Exists))
-        {
-            AddFromSource(found, Path.GetFileNameWithoutExtension(file), file, folder.Read(file)!);
-        }
-
-        foreach (var package in folder.Folders().Where(f => folder.Exists($"{f}/__init__.py")))
-        {
-            AddFromSource(found, package, $"{package}/__init__.py", folder.Read($"{package}/__init__.py")!);
-        }
-
-        return found;
-    }
-
-    private static void AddFromSource(List<(string, string)> found, string module, string file, string source)
-    {
-        if (FlaskApp().Match(source) is { Success: true } app)
-        {
-            found.Add(($"{module}:{app.Groups[1].Value}", $"{file}: {app.Groups[1].Value} = Flask(...)"));
-        }
-        else if (Factory().Match(source) is { Success: true } factory)
-        {
-            found.Add(($"{module}:{factory.Groups[1].Value}()", $"{file}: def {factory.Groups[1].Value}()"));
-        }
     }
 
     [GeneratedRegex(@"^\[project\][^\[]*?^name\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex ProjectName();
-
-    [GeneratedRegex(@"(^\s*|[""'])gunicorn\b", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex Gunicorn();
-
-    // application is the WSGI convention, app Flask's: `application = create_app()`, `from api import app`.
-    [GeneratedRegex(@"^(?:(?<n>application|app)\s*=|from\s+\S+\s+import\s+(?:.*\bas\s+)?(?<n>application|app)\b)", RegexOptions.Multiline)]
-    private static partial Regex WsgiName();
-
-    [GeneratedRegex(@"^(\w+)\s*=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
-    private static partial Regex FlaskApp();
-
-    [GeneratedRegex(@"^def\s+(create_app|make_app)\s*\(", RegexOptions.Multiline)]
-    private static partial Regex Factory();
 }

@@ -1,0 +1,161 @@
+using Multistage.Core.Dockerize;
+using Multistage.Tests.Shared;
+
+namespace Core.Tests;
+
+/// <summary>What the Python detector reads that a layout's .init-test.json cannot say: warnings with their
+/// file:line and change, refusals, notes, and the Django layout (Django is not in the offline wheelhouse).</summary>
+public sealed class PythonDetectionTests
+{
+    private static ProjectDetection Detect(params (string Path, string Text)[] files)
+    {
+        using var folder = TempFolder.Create("init-python");
+        foreach (var (path, text) in files)
+        {
+            var full = folder.Combine(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return Assert.Single(ProjectDetectors.DetectAll(new ProjectFolder(folder.Path)));
+    }
+
+    private static string Value(ProjectDetection detection, string option) =>
+        detection.Values.Single(v => v.Option == option).Value;
+
+    [Fact]
+    public void Gunicorn_config_binding_loopback_is_a_warning_naming_file_line_and_change()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("gunicorn.conf.py", "workers = 2\nbind = \"127.0.0.1:8000\"\n"));
+
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("gunicorn.conf.py:2 (bind = \"127.0.0.1:8000\") binds the loopback address", warning, StringComparison.Ordinal);
+        Assert.Contains("bind \"0.0.0.0:<port>\"", warning, StringComparison.Ordinal);
+        Assert.Equal("8000", Value(detection, "port"));
+    }
+
+    [Fact]
+    public void Loopback_in_a_main_block_is_only_a_note_since_the_server_binds_all_addresses()
+    {
+        var detection = Detect(
+            ("requirements.txt", "fastapi==0.143.3\n"),
+            ("main.py", "import uvicorn\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\nif __name__ == \"__main__\":\n    uvicorn.run(app, host=\"127.0.0.1\", port=8001)\n"));
+
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Notes, n => n.StartsWith("main.py:7 (uvicorn.run(app, host=\"127.0.0.1\", port=8001)) listens on the loopback address", StringComparison.Ordinal));
+        Assert.Equal("8001", Value(detection, "port"));
+        Assert.Equal("uvicorn", Value(detection, "server"));
+        Assert.Contains(detection.Notes, n => n.StartsWith("uvicorn is not among the project's packages", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Port_passed_by_name_is_read_from_the_variable_default_assigned_before()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os\nfrom flask import Flask\n\napp = Flask(__name__)\nif __name__ == \"__main__\":\n    port = int(os.environ.get(\"PORT\", 5001))\n    app.run(host=\"0.0.0.0\", port=port)\n"));
+
+        var port = detection.Values.Single(v => v.Option == "port");
+        Assert.Equal("5001", port.Value);
+        Assert.Equal("app.py:6 (port = int(os.environ.get(\"PORT\", 5001))), passed to app.py:7", port.From);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
+    public void Required_environment_variable_is_a_warning_and_a_value_for_the_readme()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os\nfrom flask import Flask\n\napp = Flask(__name__)\napp.secret_key = os.environ[\"SECRET_KEY\"]\nos.environ[\"TZ\"] = \"UTC\"\n"));
+
+        Assert.Equal("SECRET_KEY", Value(detection, "required-env"));
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("app.py:5 (app.secret_key = os.environ[\"SECRET_KEY\"]) requires SECRET_KEY", warning, StringComparison.Ordinal);
+        Assert.Contains("-e SECRET_KEY=", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SQLite_file_in_the_app_folder_is_a_warning_and_one_in_a_folder_is_writable()
+    {
+        var inRoot = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import sqlite3\nfrom flask import Flask\n\napp = Flask(__name__)\ndb = sqlite3.connect(\"notes.db\")\n"));
+        Assert.Contains("move it into a folder of its own (e.g. data/notes.db)", Assert.Single(inRoot.Warnings), StringComparison.OrdinalIgnoreCase);
+
+        var inFolder = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os, sqlite3\nfrom flask import Flask\n\napp = Flask(__name__)\nos.makedirs(\"uploads\", exist_ok=True)\ndb = sqlite3.connect(\"data/notes.db\")\n"));
+        Assert.Empty(inFolder.Warnings);
+        Assert.Equal("uploads data", Value(inFolder, "writable"));
+    }
+
+    [Fact]
+    public void Django_project_is_served_from_its_wsgi_module()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Django==5.2.8\ngunicorn==23.0.0\n"),
+            ("manage.py", "import os\nimport sys\n"),
+            ("mysite/__init__.py", ""),
+            ("mysite/wsgi.py", "import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"mysite.settings\")\n\napplication = get_wsgi_application()\n"),
+            ("mysite/urls.py", "from django.urls import path\n\nurlpatterns = [\n    path(\"healthz/\", health),\n]\n"));
+
+        Assert.Equal("mysite.wsgi:application", Value(detection, "app"));
+        Assert.Equal("gunicorn", Value(detection, "server"));
+        Assert.Equal("/healthz/", Value(detection, "health-path"));
+    }
+
+    [Fact]
+    public void Pyproject_without_a_project_table_or_lock_file_is_refused_naming_the_fix()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[tool.poetry]\nname = \"old\"\n\n[tool.poetry.dependencies]\nflask = \"^3.1\"\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        Assert.Equal(
+            ["pyproject.toml has no [project] table to read dependencies from (Poetry 1's [tool.poetry] only): run `poetry lock` and commit poetry.lock, or add a requirements.txt."],
+            detection.Problems);
+    }
+
+    [Fact]
+    public void Fastapi_standard_brings_uvicorn_so_none_is_added()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"app\"\ndependencies = [\n    \"fastapi[standard]<1.0.0,>=0.114.2\",\n]\n"),
+            ("app/__init__.py", ""),
+            ("app/main.py", "from fastapi import FastAPI\n\napp = FastAPI(title=\"x\")\n"));
+
+        Assert.Equal("false", Value(detection, "add-uvicorn"));
+        Assert.Equal("app.main:app", Value(detection, "app"));
+    }
+
+    [Fact]
+    public void Script_serving_itself_with_a_SIGTERM_handler_gets_no_tini_and_a_loopback_warning()
+    {
+        var detection = Detect(
+            ("requirements.txt", "\n"),
+            ("serve.py", "import os, signal, sys\nfrom http.server import HTTPServer, BaseHTTPRequestHandler\n\nif __name__ == \"__main__\":\n    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))\n    HTTPServer((\"127.0.0.1\", int(os.environ.get(\"PORT\", \"8000\"))), BaseHTTPRequestHandler).serve_forever()\n"));
+
+        Assert.Equal("python", Value(detection, "server"));
+        Assert.Equal("serve.py", Value(detection, "entry"));
+        var tini = detection.Values.Single(v => v.Option == "tini");
+        Assert.Equal(("false", "serve.py:5 (signal.signal(signal.SIGTERM, lambda *_: sys.exit(0)))"), (tini.Value, tini.From));
+        Assert.Equal("8000", Value(detection, "port"));
+        Assert.StartsWith("serve.py:6 (HTTPServer((\"127.0.0.1\",", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lock_files_win_over_requirements_and_pyproject()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"svc\"\ndependencies = [\"flask\"]\n"),
+            ("poetry.lock", "[[package]]\nname = \"flask\"\nversion = \"3.1.1\"\ngroups = [\"main\"]\n"),
+            ("uv.lock", "version = 1\n"),
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        Assert.Equal("uv", Value(detection, "dependencies"));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace Multistage.Core.Dockerize.Detectors.Python;
+
+/// <summary>An app a server can import: module:object, whether it speaks ASGI (uvicorn) or WSGI (gunicorn),
+/// and where it was found.</summary>
+internal sealed record PythonApp(string Target, bool Asgi, string From);
+
+/// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
+/// root modules and packages `app = Flask(...)`, a create_app() factory, `app = FastAPI(...)` or
+/// `app = Starlette(...)`.</summary>
+internal static partial class PythonApps
+{
+    private static readonly string[] RootModules = ["app.py", "main.py", "application.py", "server.py", "api.py", "asgi.py"];
+
+    private static readonly string[] PackageModules = ["__init__.py", "main.py", "app.py", "api.py"];
+
+    public static List<PythonApp> Find(ProjectFolder folder)
+    {
+        // Django: manage.py beside a project package whose wsgi.py makes the application.
+        if (folder.Exists("manage.py"))
+        {
+            var django = folder.Folders()
+                .Where(f => folder.Read($"{f}/wsgi.py") is { } w && DjangoWsgi().IsMatch(w))
+                .Select(f => new PythonApp($"{f}.wsgi:application", false, $"{f}/wsgi.py: application = get_wsgi_application()"))
+                .ToList();
+            if (django.Count > 0)
+            {
+                return django;
+            }
+        }
+
+        // wsgi.py wins when it exists: it is the file a project writes for exactly this.
+        if (folder.Read("wsgi.py") is { } wsgi && WsgiName().Match(wsgi) is { Success: true } w2)
+        {
+            return [new PythonApp($"wsgi:{w2.Groups["n"].Value}", false, $"wsgi.py defines {w2.Groups["n"].Value}")];
+        }
+
+        var found = new List<PythonApp>();
+        foreach (var file in RootModules.Where(folder.Exists))
+        {
+            AddFromSource(found, Path.GetFileNameWithoutExtension(file), file, folder.Read(file)!);
+        }
+
+        foreach (var package in folder.Folders().Where(f => folder.Exists($"{f}/__init__.py")))
+        {
+            foreach (var file in PackageModules.Where(m => folder.Exists($"{package}/{m}")))
+            {
+                var module = file == "__init__.py" ? package : $"{package}.{Path.GetFileNameWithoutExtension(file)}";
+                AddFromSource(found, module, $"{package}/{file}", folder.Read($"{package}/{file}")!);
+            }
+        }
+
+        return found;
+    }
+
+    private static void AddFromSource(List<PythonApp> found, string module, string file, string source)
+    {
+        var at = (Match m) => $"{file}:{source.AsSpan(0, m.Index).Count('\n') + 1}";
+        if (AsgiApp().Match(source) is { Success: true } asgi)
+        {
+            found.Add(new PythonApp($"{module}:{asgi.Groups[1].Value}", true, $"{at(asgi)} ({asgi.Groups[1].Value} = {asgi.Groups[2].Value}(...), an ASGI app)"));
+        }
+        else if (FlaskApp().Match(source) is { Success: true } app)
+        {
+            found.Add(new PythonApp($"{module}:{app.Groups[1].Value}", false, $"{at(app)} ({app.Groups[1].Value} = Flask(...), a WSGI app)"));
+        }
+        else if (Factory().Match(source) is { Success: true } factory)
+        {
+            found.Add(new PythonApp($"{module}:{factory.Groups[1].Value}()", false, $"{at(factory)} (def {factory.Groups[1].Value}(), a Flask app factory)"));
+        }
+    }
+
+    [GeneratedRegex(@"^application\s*=\s*get_wsgi_application\(", RegexOptions.Multiline)]
+    private static partial Regex DjangoWsgi();
+
+    // application is the WSGI convention, app Flask's: `application = create_app()`, `from api import app`.
+    [GeneratedRegex(@"^(?:(?<n>application|app)\s*=|from\s+\S+\s+import\s+(?:.*\bas\s+)?(?<n>application|app)\b)", RegexOptions.Multiline)]
+    private static partial Regex WsgiName();
+
+    [GeneratedRegex(@"^(\w+)\s*=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
+    private static partial Regex FlaskApp();
+
+    [GeneratedRegex(@"^(\w+)\s*=\s*(?:fastapi\.|starlette\.applications\.)?(FastAPI|Starlette)\(", RegexOptions.Multiline)]
+    private static partial Regex AsgiApp();
+
+    [GeneratedRegex(@"^def\s+(create_app|make_app)\s*\(", RegexOptions.Multiline)]
+    private static partial Regex Factory();
+}
