@@ -216,4 +216,31 @@ public sealed class RustDetectionTests
         Assert.Equal("/healthz", Value(detection, "health-path"));
         Assert.Equal("src/main.rs:3 (\"/healthz\")", From(detection, "health-path"));
     }
+
+    [Fact]
+    public void A_variable_read_without_a_default_is_a_warning_naming_it()
+    {
+        using var crate = Crate("""
+            fn main() {
+                let url = std::env::var("DATABASE_URL").expect("set DATABASE_URL");
+                let level = std::env::var("LOG_LEVEL").unwrap_or_default();
+            }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal(
+            "src/main.rs:2 requires the environment variable DATABASE_URL (`let url = std::env::var(\"DATABASE_URL\").expect(\"set DATABASE_URL\");`): " +
+            "the container exits at start without it. Set it where the image runs (`docker run -e DATABASE_URL=...`, compose's `environment:`), " +
+            "or give it a default in the code (`.unwrap_or(...)`).",
+            Assert.Single(detection.Warnings));
+    }
+
+    [Fact]
+    public void A_port_argument_without_a_variable_is_noted()
+    {
+        var detection = Detect(Layout("rust-port-flag"));
+
+        Assert.Contains(detection.Notes, n => n.StartsWith("The app takes its port from a -p/--port argument (src/main.rs:9 (the --port argument's default))", StringComparison.Ordinal));
+    }
 }

@@ -145,6 +145,7 @@ public sealed class RustDetector : IProjectDetector
     {
         var lines = RustSources.Of(packages);
         RustListen.Read(lines, found);
+        RustRequiredVariables.Read(lines, found);
         RustRuntime.HealthPath(lines, found);
         RustRuntime.Tini([lines], found);
         RustRuntime.Assets(lines, binaryPackage, context, found);

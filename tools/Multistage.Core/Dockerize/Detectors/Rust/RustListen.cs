@@ -10,7 +10,15 @@ public static partial class RustListen
 {
     public static void Read(IReadOnlyList<RustLine> lines, ProjectDetection.Builder found)
     {
-        var port = FromVariable(lines, found) ?? FromFlag(lines) ?? FromLiteral(lines);
+        var variable = FromVariable(lines, found);
+        var flag = variable is null ? FromFlag(lines) : null;
+        if (flag is { } f && !lines.Any(l => EnvVar().IsMatch(l.Text)))
+        {
+            found.Note($"The app takes its port from a -p/--port argument ({f.From}), not from a variable: ENV PORT does not move it. " +
+                       "To listen elsewhere, pass the argument after the image name (`docker run IMAGE --port 9000`) and change EXPOSE.");
+        }
+
+        var port = variable ?? flag ?? FromLiteral(lines);
         if (port is { } p)
         {
             found.Value("port", p.Port.ToString(CultureInfo.InvariantCulture), p.From);
