@@ -119,7 +119,7 @@ public sealed class RustDetectionTests
         var detection = Detect(crate.Path);
 
         Assert.Equal("false", Value(detection, "tini"));
-        Assert.StartsWith("src/main.rs:3 handles SIGTERM", From(detection, "tini"));
+        Assert.Equal("src/main.rs:6 handles SIGTERM (`unsafe { signal(SIGTERM, stop as usize); }`)", From(detection, "tini"));
         Assert.Equal("9000", Value(detection, "port"));
         Assert.Null(Value(detection, "port-variable"));
     }

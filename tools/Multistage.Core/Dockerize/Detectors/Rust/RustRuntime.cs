@@ -26,7 +26,7 @@ public static partial class RustRuntime
     }
 
     /// <summary>tini unless the code handles SIGTERM itself (signal-hook, tokio's SignalKind::terminate(),
-    /// libc::signal(SIGTERM, ..), ctrlc with its "termination" feature).</summary>
+    /// libc::signal(SIGTERM, ..)); with several candidate programs (a workspace before --set binary), unless each does.</summary>
     public static void Tini(IReadOnlyList<IReadOnlyList<RustLine>> programs, ProjectDetection.Builder found)
     {
         var handlers = programs.Select(Handler).ToList();
@@ -41,8 +41,10 @@ public static partial class RustRuntime
         }
     }
 
-    /// <summary>The line that installs a SIGTERM handler (ctrlc only handles SIGTERM with its "termination" feature, unseen here).</summary>
-    private static RustLine? Handler(IReadOnlyList<RustLine> lines) => lines.FirstOrDefault(l => SigtermHandler().IsMatch(l.Text));
+    /// <summary>The line that installs a SIGTERM handler, else the first that names SIGTERM (ctrlc only handles
+    /// SIGTERM with its "termination" feature, which this does not read).</summary>
+    private static RustLine? Handler(IReadOnlyList<RustLine> lines) =>
+        lines.FirstOrDefault(l => Installs().IsMatch(l.Text)) ?? lines.FirstOrDefault(l => SigtermHandler().IsMatch(l.Text));
 
     /// <summary>Files and folders the code opens by a relative path that exists in the project: the first part of
     /// each path (static for "static/index.html"), relative to the build context. Compile-time include_str! needs nothing.</summary>
@@ -100,6 +102,10 @@ public static partial class RustRuntime
 
     [GeneratedRegex(@"""(?:GET |[A-Z]+ )?(/(?:[A-Za-z0-9_\-]+/)*(?:healthz|health|livez|readyz|ready))(?:[ ""?])")]
     private static partial Regex HealthRoute();
+
+    /// <summary>The call that installs it: signal(SIGTERM, ..), sigaction, signal-hook's register or Signals::new([SIGTERM, ..]), tokio's terminate().</summary>
+    [GeneratedRegex(@"(?:signal|sigaction|register\w*|Signals::new)\s*\(\s*&?\[?[^)]*\bSIGTERM\b|SignalKind::terminate\(\)")]
+    private static partial Regex Installs();
 
     [GeneratedRegex(@"\bSIGTERM\b|SignalKind::terminate\(\)|Signal::Term\b")]
     private static partial Regex SigtermHandler();
