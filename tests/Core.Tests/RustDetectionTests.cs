@@ -243,4 +243,23 @@ public sealed class RustDetectionTests
 
         Assert.Contains(detection.Notes, n => n.StartsWith("The app takes its port from a -p/--port argument (src/main.rs:9 (the --port argument's default))", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Folders_the_app_writes_are_writable_and_a_file_at_the_top_is_a_warning()
+    {
+        using var crate = Crate("""
+            fn main() {
+                std::fs::create_dir_all("./data/cache").unwrap();
+                let _db = std::fs::File::create("uploads/index.db");
+                let _log = std::fs::File::create("app.log");
+                let _tmp = std::fs::File::create("/tmp/scratch");
+            }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("data uploads", Value(detection, "writable"));
+        Assert.Equal("src/main.rs:2 (create_dir_all(\"./data/cache\")); src/main.rs:3 (File::create(\"uploads/index.db\"))", From(detection, "writable"));
+        Assert.StartsWith("src/main.rs:4 writes app.log in the app's folder", Assert.Single(detection.Warnings));
+    }
 }

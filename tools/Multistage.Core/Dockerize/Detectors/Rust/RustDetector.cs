@@ -149,5 +149,6 @@ public sealed class RustDetector : IProjectDetector
         RustRuntime.HealthPath(lines, found);
         RustRuntime.Tini([lines], found);
         RustRuntime.Assets(lines, binaryPackage, context, found);
+        RustWritable.Read(lines, found);
     }
 }
