@@ -68,7 +68,9 @@ public sealed class RustDetector : IProjectDetector
         var candidates = members.SelectMany(m => m.Runnable().Select(b => (Package: m, b.Name, b.From))).ToList();
         // The image is named after the package it ships: the root package, else the one member with a binary.
         var named = rootPackage ?? (candidates.Count == 1 ? candidates[0].Package : null);
-        var found = ProjectDetection.For(Language, named?.Name ?? root.FolderName, "Cargo.toml");
+        var found = candidates.Count == 1 && candidates[0].Package.Dir.Length > 0
+            ? ProjectDetection.For(Language, named?.Name ?? root.FolderName, "Cargo.toml", candidates[0].Package.Display("Cargo.toml"))
+            : ProjectDetection.For(Language, named?.Name ?? root.FolderName, "Cargo.toml");
         found.NamedFrom(named is null ? "the workspace folder's name" : named.Display("Cargo.toml"));
         if (!root.Exists("Cargo.lock"))
         {
