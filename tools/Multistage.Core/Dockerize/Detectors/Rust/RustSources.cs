@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+namespace Multistage.Core.Dockerize.Detectors;
+
+/// <summary>A line of Rust source, with the path the user sees (from the build context) and its 1-based number.</summary>
+public sealed record RustLine(string File, int Number, string Text)
+{
+    public string Where => $"{File}:{Number}";
+}
+
+/// <summary>The Rust sources of the packages that make the binary: the package's own files (src/, build.rs)
+/// and those of the path dependencies it uses (a workspace's library members), comments dropped.</summary>
+public static partial class RustSources
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "target", ".git", "tests", "benches", "examples" };
+
+    public static IReadOnlyList<RustLine> Of(IEnumerable<CargoPackage> packages)
+    {
+        var lines = new List<RustLine>();
+        foreach (var package in packages)
+        {
+            foreach (var file in Files(package.Folder.Root, ""))
+            {
+                var number = 0;
+                foreach (var raw in File.ReadLines(Path.Combine(package.Folder.Root, file)))
+                {
+                    number++;
+                    var text = WithoutLineComment(raw).Trim();
+                    if (text.Length > 0 && !text.StartsWith("//", StringComparison.Ordinal))
+                    {
+                        lines.Add(new RustLine(package.Display(file), number, text));
+                    }
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>The folders (relative to <paramref name="package"/>'s folder) of its `path = "..."` dependencies.</summary>
+    public static IReadOnlyList<string> PathDependencies(CargoPackage package)
+    {
+        var text = package.Folder.Read("Cargo.toml") ?? "";
+        return PathKey().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+    }
+
+    private static IEnumerable<string> Files(string root, string relative)
+    {
+        var full = Path.Combine(root, relative);
+        foreach (var file in Directory.GetFiles(full, "*.rs").Order(StringComparer.Ordinal))
+        {
+            yield return Join(relative, Path.GetFileName(file));
+        }
+
+        foreach (var dir in Directory.GetDirectories(full).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            // A nested package (its own Cargo.toml) is another crate, not this one's sources.
+            if (Skipped.Contains(dir) || dir.StartsWith('.') || File.Exists(Path.Combine(full, dir, "Cargo.toml")))
+            {
+                continue;
+            }
+
+            foreach (var file in Files(root, Join(relative, dir)))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
+
+    /// <summary>The line up to a `//` comment outside a string literal.</summary>
+    private static string WithoutLineComment(string line)
+    {
+        var inString = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '\\' && inString)
+            {
+                i++;
+            }
+            else if (line[i] == '"')
+            {
+                inString = !inString;
+            }
+            else if (!inString && line[i] == '/' && i + 1 < line.Length && line[i + 1] == '/')
+            {
+                return line[..i];
+            }
+        }
+
+        return line;
+    }
+
+    [GeneratedRegex(@"\bpath\s*=\s*""([^""]+)""")]
+    private static partial Regex PathKey();
+}
