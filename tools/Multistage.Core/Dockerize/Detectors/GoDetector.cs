@@ -48,6 +48,7 @@ public sealed class GoDetector : IProjectDetector
             found.Problem($"go.work uses {string.Join(", ", missing)} but there is no go.mod with a module line there: fix go.work's use list (or run `go work use -r .`), then run init again.");
         }
 
+        CheckUnpublishedRequirements(folder, goWork, modules, found);
         ChooseMain(found, mains.Select(m => m.Package).ToList(), owner?.Name, "in the modules go.work uses");
         if (folder.Exists("vendor/modules.txt"))
         {
@@ -56,6 +57,31 @@ public sealed class GoDetector : IProjectDetector
 
         GoServing.Read(GoSource.All(folder), found);
         return found.Build();
+    }
+
+    /// <summary>A module requiring another module of the workspace at v0.0.0 (or a v0.0.0- pseudo-version) without a replace:
+    /// go build takes it from the workspace, but `go mod download` asks the module proxy for that version and fails.</summary>
+    private static void CheckUnpublishedRequirements(ProjectFolder folder, string goWork, IReadOnlyList<GoModule> modules, ProjectDetection.Builder found)
+    {
+        var byPath = modules.Where(m => m.Path.Length > 0).ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var workReplaced = GoModules.Replaced(goWork);
+        foreach (var module in modules.Where(m => m.Path.Length > 0))
+        {
+            var goModPath = module.Folder.Length == 0 ? "go.mod" : module.Folder + "/go.mod";
+            var goMod = folder.Read(goModPath) ?? "";
+            var replaced = GoModules.Replaced(goMod);
+            foreach (var (path, version) in GoModules.Requires(goMod))
+            {
+                if (byPath.TryGetValue(path, out var sibling) && version.StartsWith("v0.0.0", StringComparison.Ordinal)
+                    && !replaced.Contains(path) && !workReplaced.Contains(path))
+                {
+                    var relative = Path.GetRelativePath("/" + module.Folder, "/" + sibling.Folder).Replace(Path.DirectorySeparatorChar, '/');
+                    found.Problem($"{goModPath} requires {path} {version}, a module of this workspace that no module proxy serves: go build takes it from " +
+                                  $"the workspace, but the Dockerfile's `go mod download` would fetch it and fail. Add `replace {path} => {(relative.StartsWith('.') ? relative : "./" + relative)}` " +
+                                  $"to {goModPath} (or drop the require), then run init again.");
+                }
+            }
+        }
     }
 
     private ProjectDetection Module(ProjectFolder folder, string goMod)

@@ -86,6 +86,50 @@ public static partial class GoModules
         return null;
     }
 
+    /// <summary>The requirements of a go.mod (`require path version` lines and blocks).</summary>
+    public static IReadOnlyList<(string Path, string Version)> Requires(string goMod) =>
+        Directive(goMod, "require").Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length >= 2).Select(p => (p[0], p[1])).ToList();
+
+    /// <summary>The module paths a go.mod or go.work replaces (`replace path [version] => ...`).</summary>
+    public static IReadOnlySet<string> Replaced(string text) =>
+        Directive(text, "replace").Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length > 0).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The lines of a directive, single (`require a v1`) or in a block (`require ( ... )`), without comments.</summary>
+    private static IEnumerable<string> Directive(string text, string keyword)
+    {
+        var clean = LineComment().Replace(text, "");
+        var inBlock = false;
+        foreach (var raw in clean.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (inBlock)
+            {
+                if (line == ")")
+                {
+                    inBlock = false;
+                }
+                else if (line.Length > 0)
+                {
+                    yield return line;
+                }
+            }
+            else if (line.StartsWith(keyword, StringComparison.Ordinal) && line.Length > keyword.Length && line[keyword.Length] is ' ' or '\t' or '(')
+            {
+                var rest = line[keyword.Length..].Trim();
+                if (rest == "(")
+                {
+                    inBlock = true;
+                }
+                else if (rest.Length > 0)
+                {
+                    yield return rest;
+                }
+            }
+        }
+    }
+
     private static bool IsMainPackage(ProjectFolder folder, string relative) =>
         folder.Files(relative, "*.go")
             .Where(f => !f.EndsWith("_test.go", StringComparison.Ordinal))

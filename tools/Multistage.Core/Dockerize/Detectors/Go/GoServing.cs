@@ -51,15 +51,16 @@ public static partial class GoServing
                 }
 
                 var at = source.At(flag.Index);
-                found.Value("port", address.Port, $"{at} (the default of the flag -{flag.Name}: {flag.Default})");
+                var fallback = flag.Default.Trim('"');
+                found.Value("port", address.Port, $"{at} (the default of the flag -{flag.Name}: {fallback})");
                 found.Value("port-flag", "-" + flag.Name, at);
                 found.Note($"The app listens where the flag -{flag.Name} says ({at}); the ENTRYPOINT passes no flag, so its default " +
-                           $"{flag.Default} applies. ENV PORT={address.Port} only tells the HEALTHCHECK and you which port that is: the app does not read PORT. " +
+                           $"{fallback} applies. ENV PORT={address.Port} only tells the HEALTHCHECK and you which port that is: the app does not read PORT. " +
                            $"To listen elsewhere, pass `-{flag.Name} ...` after the image name in `docker run` and change PORT and EXPOSE to match.");
                 if (address.IsLoopback)
                 {
                     var change = flag.IsInteger ? $"{address.Port}" : $":{address.Port}";
-                    found.Warning($"{at}: the flag -{flag.Name} defaults to {flag.Default}, a loopback address: the app answers only inside its own container, " +
+                    found.Warning($"{at}: the flag -{flag.Name} defaults to {fallback}, a loopback address: the app answers only inside its own container, " +
                                   $"never through a published port. Pass `-{flag.Name} {change}`: add `CMD [\"-{flag.Name}\", \"{change}\"]` below the ENTRYPOINT in Dockerfile " +
                                   $"(and after the binary in Dockerfile.single's CMD), or change the default in {at} to \"{change}\".");
                 }
@@ -165,7 +166,7 @@ public static partial class GoServing
     private static void ReadHealthPath(IReadOnlyList<GoSource> sources, ProjectDetection.Builder found)
     {
         var routes = sources
-            .SelectMany(s => Route().Matches(s.Text).Select(m => (Path: "/" + m.Groups[1].Value.ToLowerInvariant(), At: s.At(m), Code: m.Value)))
+            .SelectMany(s => Route().Matches(s.Text).Select(m => (Path: "/" + m.Groups[1].Value.ToLowerInvariant(), At: s.At(m), Code: m.Value.TrimStart('.') + ", ...)")))
             .ToList();
         foreach (var path in HealthRoutes)
         {
