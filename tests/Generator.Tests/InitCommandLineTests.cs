@@ -24,7 +24,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.True(result.ExitCode == 2, $"Expected exit 2 (bad input):\n{result.Describe()}");
         Assert.Equal(
             [
-                $"error: No project found in {folder} (looked for dotnet: a .csproj, or a .sln/.slnx with its projects up to 3 folders down; go: go.mod; " +
+                $"error: No project found in {folder} (looked for dotnet: a .csproj, or a .sln/.slnx with its projects up to 3 folders down; go: go.mod or go.work; " +
                 "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",
@@ -69,7 +69,7 @@ public sealed class InitCommandLineTests : IDisposable
                  {
                      "Found a go project in .: go.mod",
                      "Will write to .: .dockerignore, Dockerfile, Dockerfile.single, README.Docker.md, compose.yaml",
-                     "The same with dotnet new, in .: dotnet new multistage-go-dockerfiles -n inventory --main ./cmd/inventory-api --binary inventory-api --runtime scratch",
+                     "The same with dotnet new, in .: dotnet new multistage-go-dockerfiles -n inventory --main ./cmd/inventory-api --binary inventory-api --runtime scratch --port 8080 --port-variable PORT --tini false",
                      "Dry run: nothing was written.",
                  })
         {
@@ -177,7 +177,9 @@ public sealed class InitCommandLineTests : IDisposable
 
         var result = await InitAsync(folder);
 
-        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        // A layout with warnings (a loopback bind) is written all the same, and init exits 4 (incomplete).
+        var expected = InitLayouts.Get(layout).Warnings.Count > 0 ? 4 : 0;
+        Assert.True(result.ExitCode == expected, $"Expected exit {expected}:\n{result.Describe()}");
         var written = Path.Combine(_work.Path, "written", layout);
         foreach (var file in FileTree.RelativeFiles(folder).Except(before))
         {

@@ -195,7 +195,7 @@ public static partial class GoServing
         }
 
         found.Value("tini", "true",
-            "no signal.Notify(..., syscall.SIGTERM) in the code: as PID 1 the Go runtime exits with status 2 on docker stop's SIGTERM; tini stops it with 143");
+            "no signal.Notify(..., syscall.SIGTERM) in the code: tini as PID 1 passes docker stop's SIGTERM on, so the stop does not hang on how PID 1 treats signals");
     }
 
     /// <summary>The text between the parenthesis opened before <paramref name="start"/> and the one that closes it.</summary>
