@@ -160,4 +160,17 @@ public sealed class GoDetectionTests
                         "\tsignal.Notify(c,\n\t\tos.Interrupt,\n\t\tsyscall.SIGTERM)\n\t<-c\n}\n"));
         Assert.Contains(Detect(module.Path).Values, v => v is { Option: "tini", Value: "false" } && v.From.StartsWith("main.go:11 ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Folders_written_with_relative_paths_are_writable_and_a_file_at_the_top_is_a_warning()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.MkdirAll(\"./data/cache\", 0o755)\n" +
+                        "\tf, _ := os.Create(\"uploads/last.txt\")\n\tf.Close()\n\t_ = os.WriteFile(\"state.json\", nil, 0o644)\n\t_ = os.MkdirAll(\"/tmp/x\", 0o755)\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Contains(detection.Values, v => v is { Option: "writable", Value: "data/cache uploads" } && v.From.StartsWith("main.go:6 ", StringComparison.Ordinal));
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("main.go:9: os.WriteFile(\"state.json\"...) writes the file state.json at the top of the app's folder /app", warning, StringComparison.Ordinal);
+    }
 }

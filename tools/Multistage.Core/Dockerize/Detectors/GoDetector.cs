@@ -55,7 +55,9 @@ public sealed class GoDetector : IProjectDetector
             found.Value("vendor", "true", "vendor/modules.txt (go work vendor)");
         }
 
-        GoServing.Read(GoSource.All(folder), found);
+        var sources = GoSource.All(folder);
+        GoServing.Read(sources, found);
+        GoWritable.Read(sources, found);
         return found.Build();
     }
 
@@ -100,7 +102,9 @@ public sealed class GoDetector : IProjectDetector
             found.Value("vendor", "true", "vendor/modules.txt (go mod vendor)");
         }
 
-        GoServing.Read(GoSource.All(folder), found);
+        var sources = GoSource.All(folder);
+        GoServing.Read(sources, found);
+        GoWritable.Read(sources, found);
         return found.Build();
     }
 
