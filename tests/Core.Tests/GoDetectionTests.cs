@@ -173,4 +173,29 @@ public sealed class GoDetectionTests
         var warning = Assert.Single(detection.Warnings);
         Assert.StartsWith("main.go:9: os.WriteFile(\"state.json\"...) writes the file state.json at the top of the app's folder /app", warning, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Gin_run_with_a_literal_address_gives_the_port()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {\n\trouter := gin.Default()\n\t_ = router.Run(\":5001\")\n}\n"));
+        Assert.Contains(Detect(module.Path).Values, v => v is { Option: "port", Value: "5001", From: "main.go:5 (.Run(\":5001\")" });
+    }
+
+    [Fact]
+    public void Cgo_is_refused_and_go_sqlite3_is_a_warning()
+    {
+        using var cgo = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n"));
+        Assert.StartsWith("main.go uses cgo (import \"C\")", Assert.Single(Detect(cgo.Path).Problems), StringComparison.Ordinal);
+
+        using var sqlite = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.22\n)\n"),
+            ("main.go", "package main\n\nfunc main() {}\n"));
+        var detection = Detect(sqlite.Path);
+        Assert.Empty(detection.Problems);
+        Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
 }

@@ -93,6 +93,8 @@ public static partial class GoServing
         CheckLoopbackListen(sources, found);
     }
 
+    // 3. also covers gin's router.Run(":5001") and echo's e.Start(":1323").
+
     /// <summary>A listen call or Addr that puts a loopback host before a port from elsewhere: "127.0.0.1:" + port.</summary>
     private static void CheckLoopbackListen(IReadOnlyList<GoSource> sources, ProjectDetection.Builder found)
     {
@@ -263,7 +265,7 @@ public static partial class GoServing
     [GeneratedRegex(@"flag\.(?<kind>String|Int|Uint)Var\(\s*&(?<var>[\w.]+)\s*,\s*""(?<name>[\w.-]+)""\s*,\s*(?<default>""[^""\n]*""|[0-9]+)")]
     private static partial Regex FlagVarCall();
 
-    [GeneratedRegex(@"(ListenAndServe(?:TLS)?\(|Listen\(\s*""tcp[46]?""\s*,|Addr:)\s*""([^""\n]*)""")]
+    [GeneratedRegex(@"(ListenAndServe(?:TLS)?\(|Listen\(\s*""tcp[46]?""\s*,|Addr:|\.Run\(|\.Start\()\s*""([^""\n]*)""")]
     private static partial Regex ListenLiteral();
 
     [GeneratedRegex(@"(?:ListenAndServe(?:TLS)?\(|Listen\(\s*""tcp[46]?""\s*,|Addr:)\s*""(?:localhost|127\.[0-9.]+|\[::1\]):?""\s*\+[^\n,)]*")]
