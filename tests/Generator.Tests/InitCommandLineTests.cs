@@ -24,7 +24,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.True(result.ExitCode == 2, $"Expected exit 2 (bad input):\n{result.Describe()}");
         Assert.Equal(
             [
-                $"error: No project found in {folder} (looked for dotnet: a .csproj, a .sln/.slnx with its projects, or projects under src/; go: go.mod; " +
+                $"error: No project found in {folder} (looked for dotnet: a .csproj, a .sln/.slnx with its projects, or projects under src/; go: go.mod or go.work; " +
                 "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",
@@ -69,7 +69,7 @@ public sealed class InitCommandLineTests : IDisposable
                  {
                      "Found a go project in .: go.mod",
                      "Will write to .: .dockerignore, Dockerfile, Dockerfile.single, README.Docker.md, compose.yaml",
-                     "The same with dotnet new, in .: dotnet new multistage-go-dockerfiles -n inventory --main ./cmd/inventory-api --binary inventory-api --runtime scratch",
+                     "The same with dotnet new, in .: dotnet new multistage-go-dockerfiles -n inventory --main ./cmd/inventory-api --binary inventory-api --runtime scratch --port 8080 --port-variable PORT --tini false",
                      "Dry run: nothing was written.",
                  })
         {

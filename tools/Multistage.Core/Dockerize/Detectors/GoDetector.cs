@@ -1,70 +1,132 @@
-using System.Text.RegularExpressions;
+using Multistage.Core.Dockerize.Detectors.Go;
 
 namespace Multistage.Core.Dockerize.Detectors;
 
-/// <summary>A Go module (go.mod) and its main package: main.go at the module root, or cmd/&lt;name&gt;/.</summary>
-public sealed partial class GoDetector : IProjectDetector
+/// <summary>A Go module (go.mod) or workspace (go.work) and its main package: the module root, or cmd/&lt;name&gt;/,
+/// in the module or in the workspace's modules; vendor/; and how the server listens and stops (<see cref="GoServing"/>).</summary>
+public sealed class GoDetector : IProjectDetector
 {
     public string Language => "go";
 
-    public string LooksFor => "go.mod";
+    public string LooksFor => "go.mod or go.work";
 
     public ProjectDetection? Detect(ProjectFolder folder)
     {
+        var goWork = folder.Read("go.work");
         var goMod = folder.Read("go.mod");
-        if (goMod is null)
+        if (goWork is null && goMod is null)
         {
             return null;
         }
 
-        var module = ModuleLine().Match(goMod) is { Success: true } m ? m.Groups[1].Value : folder.FolderName;
-        // github.com/acme/api/v2 is named api: a major-version suffix is not a name.
-        var segments = module.Split('/');
-        var moduleName = segments.Length > 1 && MajorVersion().IsMatch(segments[^1]) ? segments[^2] : segments[^1];
-        var found = ProjectDetection.For(Language, moduleName, "go.mod");
+        return goWork is not null ? Workspace(folder, goWork) : Module(folder, goMod!);
+    }
 
-        var mains = new List<string>();
-        if (IsMainPackage(folder, ""))
+    /// <summary>go.work at the root: the build context is the work root, every used module is in it, and go build
+    /// runs there in workspace mode; the main package is looked for in each used module.</summary>
+    private ProjectDetection Workspace(ProjectFolder folder, string goWork)
+    {
+        var modules = GoModules.UsedFolders(goWork)
+            .Select(f => new GoModule(f, GoModules.ModulePath(folder.Read(f.Length == 0 ? "go.mod" : f + "/go.mod")) ?? ""))
+            .ToList();
+        var missing = modules.Where(m => m.Path.Length == 0).Select(m => m.Folder.Length == 0 ? "." : "./" + m.Folder).ToList();
+        var mains = modules.Where(m => m.Path.Length > 0).SelectMany(m => GoModules.MainPackages(folder, m.Folder).Select(p => (Module: m, Package: p))).ToList();
+        var owner = mains.Count == 1 ? mains[0].Module : null;
+        var found = ProjectDetection.For(Language, owner?.Name ?? folder.FolderName, "go.work");
+        if (owner is not null)
         {
-            mains.Add(".");
+            found.NamedFrom($"{(owner.Folder.Length == 0 ? "" : owner.Folder + "/")}go.mod (module {owner.Path}, the one with the main package)");
+        }
+        else
+        {
+            found.NamedFrom("the work folder's name");
         }
 
-        mains.AddRange(folder.Folders("cmd").Where(f => IsMainPackage(folder, f)).Select(f => "./" + f));
+        found.Value("workspace", "true", $"go.work (use {string.Join(", ", modules.Select(m => m.Folder.Length == 0 ? "." : "./" + m.Folder))})");
+        if (missing.Count > 0)
+        {
+            found.Problem($"go.work uses {string.Join(", ", missing)} but there is no go.mod with a module line there: fix go.work's use list (or run `go work use -r .`), then run init again.");
+        }
+
+        CheckUnpublishedRequirements(folder, goWork, modules, found);
+        ChooseMain(found, mains.Select(m => m.Package).ToList(), owner?.Name, "in the modules go.work uses");
+        if (folder.Exists("vendor/modules.txt"))
+        {
+            found.Value("vendor", "true", "vendor/modules.txt (go work vendor)");
+        }
+
+        var sources = GoSource.All(folder);
+        GoServing.Read(sources, found);
+        GoWritable.Read(sources, found);
+        GoCgo.Read(sources, modules.Select(m => folder.Read(m.Folder.Length == 0 ? "go.mod" : m.Folder + "/go.mod") ?? ""), found);
+        return found.Build();
+    }
+
+    /// <summary>A module requiring another module of the workspace at v0.0.0 (or a v0.0.0- pseudo-version) without a replace:
+    /// go build takes it from the workspace, but `go mod download` asks the module proxy for that version and fails.</summary>
+    private static void CheckUnpublishedRequirements(ProjectFolder folder, string goWork, IReadOnlyList<GoModule> modules, ProjectDetection.Builder found)
+    {
+        var byPath = modules.Where(m => m.Path.Length > 0).ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var workReplaced = GoModules.Replaced(goWork);
+        foreach (var module in modules.Where(m => m.Path.Length > 0))
+        {
+            var goModPath = module.Folder.Length == 0 ? "go.mod" : module.Folder + "/go.mod";
+            var goMod = folder.Read(goModPath) ?? "";
+            var replaced = GoModules.Replaced(goMod);
+            foreach (var (path, version) in GoModules.Requires(goMod))
+            {
+                if (byPath.TryGetValue(path, out var sibling) && version.StartsWith("v0.0.0", StringComparison.Ordinal)
+                    && !replaced.Contains(path) && !workReplaced.Contains(path))
+                {
+                    var relative = Path.GetRelativePath("/" + module.Folder, "/" + sibling.Folder).Replace(Path.DirectorySeparatorChar, '/');
+                    found.Problem($"{goModPath} requires {path} {version}, a module of this workspace that no module proxy serves: go build takes it from " +
+                                  $"the workspace, but the Dockerfile's `go mod download` would fetch it and fail. Add `replace {path} => {(relative.StartsWith('.') ? relative : "./" + relative)}` " +
+                                  $"to {goModPath} (or drop the require), then run init again.");
+                }
+            }
+        }
+    }
+
+    private ProjectDetection Module(ProjectFolder folder, string goMod)
+    {
+        var module = new GoModule("", GoModules.ModulePath(goMod) ?? folder.FolderName);
+        var found = ProjectDetection.For(Language, module.Name, "go.mod");
+        if (GoModules.EnclosingWorkspace(folder.Root) is { } workRoot)
+        {
+            found.Problem($"This module is used by {Path.Combine(workRoot, "go.work")}: the build needs the whole workspace as its context. " +
+                          $"Run init in {workRoot} (the work root) instead.");
+        }
+
+        ChooseMain(found, GoModules.MainPackages(folder, ""), module.Name, "in the module root or under cmd/");
+        if (folder.Exists("vendor/modules.txt"))
+        {
+            found.Value("vendor", "true", "vendor/modules.txt (go mod vendor)");
+        }
+
+        var sources = GoSource.All(folder);
+        GoServing.Read(sources, found);
+        GoWritable.Read(sources, found);
+        GoCgo.Read(sources, [goMod], found);
+        return found.Build();
+    }
+
+    /// <summary>The one main package, and the binary named after its folder (the module's name for the module root).</summary>
+    private static void ChooseMain(ProjectDetection.Builder found, IReadOnlyList<string> mains, string? moduleName, string where)
+    {
         switch (mains.Count)
         {
             case 1:
                 var main = mains[0];
                 var from = main == "." ? "package main in the module root" : $"package main in {main[2..]}/";
                 found.Value("main", main, from);
-                found.Value("binary", main == "." ? moduleName : main.Split('/')[^1], main == "." ? $"module {module}" : from);
+                found.Value("binary", main == "." ? moduleName! : main.Split('/')[^1], main == "." ? "the module's name" : from);
                 break;
             case 0:
-                found.Ambiguous("main", "no main package in the module root or under cmd/", ["./path/to/main/package"]);
+                found.Ambiguous("main", $"no main package {where}", ["./path/to/main/package"]);
                 break;
             default:
                 found.Ambiguous("main", "several main packages", mains);
                 break;
         }
-
-        if (folder.FolderExists("vendor"))
-        {
-            found.Note("vendor/ is used by go build as it is; `go mod download` in the Dockerfile still reads go.sum.");
-        }
-
-        return found.Build();
     }
-
-    private static bool IsMainPackage(ProjectFolder folder, string relative) =>
-        folder.Files(relative, "*.go")
-            .Where(f => !f.EndsWith("_test.go", StringComparison.Ordinal))
-            .Any(f => PackageMain().IsMatch(folder.Read(f) ?? ""));
-
-    [GeneratedRegex(@"^module\s+""?([^\s""]+)""?", RegexOptions.Multiline)]
-    private static partial Regex ModuleLine();
-
-    [GeneratedRegex(@"^v[0-9]+$")]
-    private static partial Regex MajorVersion();
-
-    [GeneratedRegex(@"^package\s+main\b", RegexOptions.Multiline)]
-    private static partial Regex PackageMain();
 }

@@ -1,0 +1,201 @@
+using Multistage.Core.Dockerize;
+using Multistage.Tests.Shared;
+
+namespace Core.Tests;
+
+/// <summary>What the Go detector reads that a layout's .init-test.json values cannot say: its warnings and
+/// their text, its refusals, and where each value came from.</summary>
+public sealed class GoDetectionTests
+{
+    public static TheoryData<string> GoLayouts() => new(InitLayouts.All.Where(l => l.Language == "go").Select(l => l.Folder));
+
+    private static ProjectDetection Detect(string path) => ProjectDetectors.For("go")!.Detect(new ProjectFolder(path))!;
+
+    private static ProjectDetection DetectLayout(string name) => Detect(Path.Combine(InitLayouts.Directory(TestRepository.Root), name));
+
+    /// <summary>A Go project of its own: go.mod plus the given files.</summary>
+    private static TempFolder Project(params (string Path, string Text)[] files)
+    {
+        var folder = TempFolder.Create("go-detect");
+        foreach (var (path, text) in files)
+        {
+            var full = folder.Combine(path.Split('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return folder;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoLayouts))]
+    public void Go_layout_warns_exactly_as_its_expectations_say(string layoutName)
+    {
+        var layout = InitLayouts.Get(layoutName);
+        var warnings = DetectLayout(layoutName).Warnings;
+        Assert.True(layout.Warnings.Count > 0 ? warnings.Count > 0 : warnings.Count == 0,
+            $"{layoutName}: expected {(layout.Warnings.Count > 0 ? "warnings" : "no warning")}, got [{string.Join("; ", warnings)}].");
+        foreach (var part in layout.Warnings)
+        {
+            Assert.True(warnings.Any(w => w.Contains(part, StringComparison.Ordinal)), $"{layoutName}: no warning contains '{part}': [{string.Join("; ", warnings)}].");
+        }
+    }
+
+    [Fact]
+    public void Workspace_is_built_from_the_work_root_and_named_after_the_module_with_the_main_package()
+    {
+        var detection = DetectLayout("go-workspace");
+        Assert.Equal(["go.work"], detection.Markers);
+        Assert.Equal("catalog", detection.Name);
+        Assert.StartsWith("catalog/go.mod (module example.com/bookshop/catalog", detection.NameFrom, StringComparison.Ordinal);
+        // tools/ has a go.mod and a main package of its own, but go.work does not use it: not a candidate.
+        Assert.Empty(detection.Ambiguities);
+    }
+
+    [Fact]
+    public void Workspace_with_two_main_packages_asks_which_one_and_never_offers_the_parent_folder()
+    {
+        using var work = Project(
+            ("go.work", "go 1.22\n\nuse ./api\nuse (\n\t./worker // the queue consumer\n)\n"),
+            ("api/go.mod", "module example.com/shop/api\n\ngo 1.22\n"),
+            ("api/main.go", "package main\n\nfunc main() {}\n"),
+            ("worker/go.mod", "module example.com/shop/worker\n\ngo 1.22\n"),
+            ("worker/cmd/consume/main.go", "package main\n\nfunc main() {}\n"));
+        var ambiguity = Assert.Single(Detect(work.Path).Ambiguities);
+        Assert.Equal("main", ambiguity.Option);
+        Assert.Equal(["./api", "./worker/cmd/consume"], ambiguity.Candidates);
+    }
+
+    [Fact]
+    public void Nested_module_under_cmd_is_not_a_main_package_of_the_root_module()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {}\n"),
+            ("cmd/migrate/go.mod", "module example.com/svc/cmd/migrate\n\ngo 1.22\n"),
+            ("cmd/migrate/main.go", "package main\n\nfunc main() {}\n"));
+        var detection = Detect(module.Path);
+        Assert.Empty(detection.Ambiguities);
+        Assert.Contains(detection.Values, v => v is { Option: "main", Value: "." });
+    }
+
+    [Fact]
+    public void Module_of_a_workspace_is_refused_naming_the_work_root()
+    {
+        using var work = Project(
+            ("go.work", "go 1.22\n\nuse (\n\t./api\n\t./lib\n)\n"),
+            ("api/go.mod", "module example.com/shop/api\n\ngo 1.22\n"),
+            ("api/main.go", "package main\n\nfunc main() {}\n"),
+            ("lib/go.mod", "module example.com/shop/lib\n\ngo 1.22\n"));
+        var problem = Assert.Single(Detect(work.Combine("api")).Problems);
+        Assert.Contains($"Run init in {work.Path} (the work root)", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workspace_module_requiring_an_unpublished_sibling_without_replace_is_refused_with_the_replace_line()
+    {
+        using var copy = TempFolder.Create("go-work-noreplace");
+        InitLayouts.CopyTo(TestRepository.Root, "go-workspace", copy.Path);
+        var goMod = copy.Combine("catalog", "go.mod");
+        File.WriteAllLines(goMod, File.ReadAllLines(goMod).Where(l => !l.StartsWith("replace", StringComparison.Ordinal)));
+
+        var problem = Assert.Single(Detect(copy.Path).Problems);
+        Assert.StartsWith("catalog/go.mod requires example.com/bookshop/books v0.0.0, a module of this workspace", problem, StringComparison.Ordinal);
+        Assert.Contains("Add `replace example.com/bookshop/books => ../books` to catalog/go.mod", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Vendor_folder_is_read_from_modules_txt()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {}\n"),
+            ("vendor/modules.txt", "# example.com/greet v1.0.0\n## explicit; go 1.22\nexample.com/greet\n"));
+        Assert.Contains(Detect(module.Path).Values, v => v is { Option: "vendor", Value: "true", From: "vendor/modules.txt (go mod vendor)" });
+    }
+
+    [Fact]
+    public void Literal_loopback_listen_is_a_warning_naming_the_line_and_the_change()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\"127.0.0.1:8095\", nil)\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Contains(detection.Values, v => v is { Option: "port", Value: "8095" } && v.From.StartsWith("main.go:6", StringComparison.Ordinal));
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("main.go:6: ListenAndServe(\"127.0.0.1:8095\" listens on a loopback address", warning, StringComparison.Ordinal);
+        Assert.EndsWith("change the address in main.go:6 to \":8095\".", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flag_the_app_exits_without_is_a_warning_and_a_required_flag()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/echo\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport (\n\t\"flag\"\n\t\"log\"\n)\n\nfunc main() {\n\ttext := flag.String(\"text\", \"\", \"text to answer\")\n" +
+                        "\tflag.Parse()\n\tif *text == \"\" {\n\t\tlog.Fatal(\"-text is required\")\n\t}\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Contains(detection.Values, v => v is { Option: "required-flags", Value: "-text", From: "main.go:9" });
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("main.go:9: the app requires the flag -text (no default; main.go:11 stops it when it is empty).", warning, StringComparison.Ordinal);
+        Assert.Contains("add `CMD [\"-text\", \"VALUE\"]` below the ENTRYPOINT", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signal_notify_without_sigterm_still_needs_tini()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport (\n\t\"context\"\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n" +
+                        "\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)\n\tdefer stop()\n\t<-ctx.Done()\n}\n"));
+        Assert.Contains(Detect(module.Path).Values, v => v is { Option: "tini", Value: "true" });
+    }
+
+    [Fact]
+    public void Sigterm_handler_over_several_lines_turns_tini_off_naming_its_line()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport (\n\t\"os\"\n\t\"os/signal\"\n\t\"syscall\"\n)\n\nfunc main() {\n\tc := make(chan os.Signal, 1)\n" +
+                        "\tsignal.Notify(c,\n\t\tos.Interrupt,\n\t\tsyscall.SIGTERM)\n\t<-c\n}\n"));
+        Assert.Contains(Detect(module.Path).Values, v => v is { Option: "tini", Value: "false" } && v.From.StartsWith("main.go:11 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Folders_written_with_relative_paths_are_writable_and_a_file_at_the_top_is_a_warning()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.MkdirAll(\"./data/cache\", 0o755)\n" +
+                        "\tf, _ := os.Create(\"uploads/last.txt\")\n\tf.Close()\n\t_ = os.WriteFile(\"state.json\", nil, 0o644)\n\t_ = os.MkdirAll(\"/tmp/x\", 0o755)\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Contains(detection.Values, v => v is { Option: "writable", Value: "data/cache uploads" } && v.From.StartsWith("main.go:6 ", StringComparison.Ordinal));
+        var warning = Assert.Single(detection.Warnings);
+        Assert.StartsWith("main.go:9: os.WriteFile(\"state.json\"...) writes the file state.json at the top of the app's folder /app", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gin_run_with_a_literal_address_gives_the_port()
+    {
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {\n\trouter := gin.Default()\n\t_ = router.Run(\":5001\")\n}\n"));
+        Assert.Contains(Detect(module.Path).Values, v => v is { Option: "port", Value: "5001", From: "main.go:5 (.Run(\":5001\")" });
+    }
+
+    [Fact]
+    public void Cgo_is_refused_and_go_sqlite3_is_a_warning()
+    {
+        using var cgo = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("main.go", "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n"));
+        Assert.StartsWith("main.go uses cgo (import \"C\")", Assert.Single(Detect(cgo.Path).Problems), StringComparison.Ordinal);
+
+        using var sqlite = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.22\n)\n"),
+            ("main.go", "package main\n\nfunc main() {}\n"));
+        var detection = Detect(sqlite.Path);
+        Assert.Empty(detection.Problems);
+        Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+}

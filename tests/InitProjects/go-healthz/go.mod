@@ -1,0 +1,3 @@
+module github.com/example/ledger-sync
+
+go 1.23

@@ -1,0 +1,3 @@
+module example.com/bookshop/books
+
+go 1.22

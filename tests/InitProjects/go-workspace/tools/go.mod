@@ -1,0 +1,3 @@
+module example.com/bookshop/tools
+
+go 1.22
