@@ -9,7 +9,7 @@ public sealed class InitCommandLineTests : IDisposable
 {
     private readonly TempFolder _work = TempFolder.Create("init-cli");
 
-    public static TheoryData<string> ImageLayouts() => new(InitLayouts.All.Where(l => l.ImageTest).Select(l => l.Folder));
+    public static TheoryData<string> Layouts() => new(InitLayouts.All.Select(l => l.Folder));
 
     public void Dispose() => _work.Dispose();
 
@@ -43,7 +43,7 @@ public sealed class InitCommandLineTests : IDisposable
 
         Assert.True(refused.ExitCode == 2, $"Expected exit 2 without --force:\n{refused.Describe()}");
         Assert.Equal(
-            [$"error: {folder} already has Dockerfile: pass --force to replace it (no other file is touched), or move it away.", "Nothing was written."],
+            [$"error: {folder} already has Dockerfile, unlike what init writes (--dry-run shows the difference): pass --force to replace it, --skip-existing to keep it and write the rest, or move it away.", "Nothing was written."],
             Lines(refused.Errors));
         Assert.Equal("FROM mine\n", File.ReadAllText(Path.Combine(folder, "Dockerfile")));
         Assert.Equal(["Dockerfile", "go.mod", "main.go"], FileTree.RelativeFiles(folder));
@@ -53,6 +53,99 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.True(forced.ExitCode == 0, $"Expected exit 0 with --force:\n{forced.Describe()}");
         Assert.StartsWith("# Multi-stage build of hello", File.ReadAllText(Path.Combine(folder, "Dockerfile")), StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(InitLayouts.Directory(TestRepository.Root), "go-root-main", "main.go")), File.ReadAllText(Path.Combine(folder, "main.go")));
+    }
+
+    [Fact]
+    public async Task Dry_run_shows_how_an_existing_Dockerfile_would_change_and_writes_nothing()
+    {
+        var folder = Copy("go-existing-dockerfile");
+        var before = Contents(folder);
+
+        var result = await InitAsync(folder, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        var lines = Lines(result.Output);
+        Assert.Contains("Dockerfile: exists and differs: --force would replace it, --skip-existing keep it", lines);
+        Assert.Contains(".dockerignore: new", lines);
+        // The user's lines that would go, and one that would come, as a unified diff.
+        Assert.Contains("-FROM golang:1.27", lines);
+        Assert.Contains("-CMD [\"clock\"]", lines);
+        Assert.Contains(lines, l => l.StartsWith("+FROM ", StringComparison.Ordinal) && l.EndsWith(" AS build", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("@@ -1,5 +1,", StringComparison.Ordinal));
+        Assert.Equal(before, Contents(folder));
+    }
+
+    [Fact]
+    public async Task Skip_existing_keeps_the_users_Dockerfile_and_writes_the_rest()
+    {
+        var folder = Copy("go-existing-dockerfile");
+        var theirs = File.ReadAllText(Path.Combine(folder, "Dockerfile"));
+
+        var result = await InitAsync(folder, "--skip-existing");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        Assert.Equal(theirs, File.ReadAllText(Path.Combine(folder, "Dockerfile")));
+        Assert.Contains("Dockerfile: kept as it is (--skip-existing)", Lines(result.Output));
+        Assert.Equal([".dockerignore", "Dockerfile", "Dockerfile.single", "README.Docker.md", "compose.yaml", "go.mod", "main.go"], FileTree.RelativeFiles(folder));
+    }
+
+    [Fact]
+    public async Task Init_again_on_its_own_files_needs_no_force_and_writes_nothing()
+    {
+        var folder = Copy("go-root-main");
+        var first = await InitAsync(folder);
+        Assert.True(first.ExitCode == 0, $"The first init failed:\n{first.Describe()}");
+        var written = Contents(folder);
+
+        var again = await InitAsync(folder);
+
+        Assert.True(again.ExitCode == 0, $"Expected exit 0: identical files are no conflict:\n{again.Describe()}");
+        Assert.Contains("Dockerfile: unchanged: the same as init writes", Lines(again.Output));
+        Assert.Contains($"Wrote nothing to {folder}: every file is there already.", Lines(again.Output));
+        Assert.Equal(written, Contents(folder));
+    }
+
+    [Fact]
+    public async Task A_users_docker_compose_file_is_left_alone_and_init_writes_its_own_beside_it()
+    {
+        var folder = Copy("go-compose-db");
+        var theirs = File.ReadAllText(Path.Combine(folder, "docker-compose.yml"));
+
+        var result = await InitAsync(folder);
+
+        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        Assert.Equal(theirs, File.ReadAllText(Path.Combine(folder, "docker-compose.yml")));
+        // No compose.yaml: Compose would read it first and silently stop reading theirs.
+        Assert.False(File.Exists(Path.Combine(folder, "compose.yaml")), "init wrote compose.yaml beside the user's docker-compose.yml");
+        var ours = File.ReadAllText(Path.Combine(folder, "compose.multistage.yaml"));
+        Assert.Contains("docker compose -f docker-compose.yml -f compose.multistage.yaml up --build", ours, StringComparison.Ordinal);
+        Assert.Contains("`docker compose -f compose.multistage.yaml up --build`", File.ReadAllText(Path.Combine(folder, "README.Docker.md")), StringComparison.Ordinal);
+        Assert.Contains("your docker-compose.yml stays as it is", result.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_with_dry_run_is_refused_and_writes_nothing()
+    {
+        var folder = Copy("go-root-main");
+
+        var result = await InitAsync(folder, "--verify", "--dry-run");
+
+        Assert.True(result.ExitCode == 2, $"Expected exit 2 (bad input):\n{result.Describe()}");
+        Assert.Equal(["error: --verify builds the files init writes, and --dry-run writes none: pass one of them.", "Nothing was written."], Lines(result.Errors));
+        Assert.Equal(["go.mod", "main.go"], FileTree.RelativeFiles(folder));
+    }
+
+    [Fact]
+    public async Task Verify_without_a_daemon_exits_3_before_writing_anything()
+    {
+        var folder = Copy("go-root-main");
+
+        var result = await InitAsync(folder, "--verify");
+
+        Assert.True(result.ExitCode == 3, $"Expected exit 3 (no daemon):\n{result.Describe()}");
+        Assert.Contains(InProcessCli.NoDaemon.Host!, result.Errors, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written: start Docker, or run init without --verify.", result.Output, StringComparison.Ordinal);
+        Assert.Equal(["go.mod", "main.go"], FileTree.RelativeFiles(folder));
     }
 
     [Fact]
@@ -68,7 +161,9 @@ public sealed class InitCommandLineTests : IDisposable
         foreach (var expected in new[]
                  {
                      "Found a go project in .: go.mod",
-                     "Will write to .: .dockerignore, Dockerfile, Dockerfile.single, README.Docker.md, compose.yaml",
+                     "Would write to .:",
+                     "Dockerfile: new",
+                     "compose.yaml: new",
                      "The same with dotnet new, in .: dotnet new multistage-go-dockerfiles -n inventory --main ./cmd/inventory-api --binary inventory-api --runtime scratch --port 8080 --port-variable PORT --tini false",
                      "Dry run: nothing was written.",
                  })
@@ -167,15 +262,15 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.Equal(before, File.ReadAllText(Path.Combine(templates, "go", "Dockerfile")));
     }
 
-    /// <summary>What init writes into each image-tested layout, reviewed in Snapshots/init-&lt;layout&gt;.verified/.</summary>
+    /// <summary>What init writes into each layout, reviewed in Snapshots/init-&lt;layout&gt;.verified/.</summary>
     [Theory]
-    [MemberData(nameof(ImageLayouts))]
+    [MemberData(nameof(Layouts))]
     public async Task Init_writes_the_verified_Docker_files(string layout)
     {
         var folder = Copy(layout);
         var before = FileTree.RelativeFiles(folder);
 
-        var result = await InitAsync(folder);
+        var result = await InitAsync(folder, [.. InitLayouts.Get(layout).Options]);
 
         // A layout with warnings (a loopback bind) is written all the same, and init exits 4 (Incomplete) naming each change.
         var expected = InitLayouts.Get(layout).Warnings.Count > 0 ? 4 : 0;
@@ -205,6 +300,9 @@ public sealed class InitCommandLineTests : IDisposable
     /// <summary>`multistage init FOLDER OPTIONS...` in-process; the folder is named, as the tests cannot change
     /// the current folder, so messages show it instead of ".".</summary>
     private static Task<CliRun> InitAsync(string folder, params string[] options) => InProcessCli.RunAsync(["init", folder, .. options]);
+
+    private static Dictionary<string, string> Contents(string folder) =>
+        FileTree.RelativeFiles(folder).ToDictionary(f => f, f => File.ReadAllText(Path.Combine(folder, f)));
 
     private static List<string> Lines(string text) =>
         text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();

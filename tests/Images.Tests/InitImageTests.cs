@@ -1,27 +1,28 @@
-using Multistage.Core.Docker;
-using Multistage.Core.Net;
 using Multistage.Core.Templates;
 using Multistage.Tests.Shared;
 
 namespace Images.Tests;
 
 /// <summary>
-/// `multistage init` in a copy of a real-shaped project (one layout per language, tests/InitProjects),
-/// then what it wrote must build and run: the multi-stage image hardened (read-only, no capabilities,
-/// numeric non-root user, healthy where it has a HEALTHCHECK), the single-stage image plainly.
+/// `multistage init --verify` in a copy of a real-shaped project (tests/InitProjects), as a user runs it: no
+/// flags but the package index a machine without PyPI needs. init writes the files, builds both Dockerfiles,
+/// runs the multi-stage image read-only as a non-root user on the port it read from the code, probes / and
+/// the health path it found, stops it, and grades it: every check must pass, and the app's own answer
+/// must be what the layout's .init-test.json says.
 /// </summary>
 [Collection(ImagesCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
 {
-    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan VerifyTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Each image-tested layout (a greeting in its .init-test.json) with the runtime init picks, and
-    /// with each runtime its expectations add.</summary>
+    /// <summary>Each image-tested layout (a greeting in its .init-test.json, no warning) with the runtime init
+    /// picks, and with each runtime its expectations add. A layout with warnings is not verified (init says
+    /// so and exits 4): InitCommandLineTests checks those warnings.</summary>
     public static TheoryData<string, string> Variants()
     {
         var rows = new TheoryData<string, string>();
-        foreach (var layout in InitLayouts.All.Where(l => l.ImageTest))
+        foreach (var layout in InitLayouts.All.Where(l => l.ImageTest && l.Warnings.Count == 0))
         {
             rows.Add(layout.Folder, DetectedRuntime);
             foreach (var runtime in layout.AlsoRuntimes)
@@ -38,74 +39,46 @@ public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public async Task Files_init_wrote_build_and_both_images_answer(string layoutName, string runtime)
+    public async Task Init_verify_builds_both_files_and_the_image_answers_turns_healthy_and_stops(string layoutName, string runtime)
     {
         var layout = InitLayouts.Get(layoutName);
+        List<string> options = runtime == DetectedRuntime ? [] : ["--runtime", runtime];
+
+        var verify = await InitVerifyAsync(layout, $"{layoutName}-{runtime}", options);
+
+        Assert.True(verify.ExitCode == 0, $"{layoutName} ({runtime}): init --verify exited {verify.ExitCode}:\n{verify.Describe()}");
+        var output = Compact(verify.StandardOutput);
+        Assert.Contains(Compact($"Verified: all {Multistage.Core.Pipeline.SampleChecks.ForProjects.Count} checks passed."), output, StringComparison.Ordinal);
+        Assert.Contains(Compact(layout.Greeting), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_verify_reports_a_failing_check_and_exits_4()
+    {
+        // The app answers 404 on a path it does not serve: the health probe must fail, and init must say so.
+        var layout = InitLayouts.Get("go-healthz");
+
+        var verify = await InitVerifyAsync(layout, "go-healthz-wrong-health-path", ["--set", "health-path=/not-served"]);
+
+        Assert.True(verify.ExitCode == 4, $"Expected exit 4 (incomplete) when a check fails:\n{verify.Describe()}");
+        var output = Compact(verify.StandardOutput);
+        Assert.Contains(Compact("checks failed"), output, StringComparison.Ordinal);
+        Assert.Contains("answers", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Compact("Verified: all"), output, StringComparison.Ordinal);
+    }
+
+    /// <summary>`multistage init --verify` as a process in a copy of the layout, with the package index its
+    /// language needs here (PyPI is not reachable).</summary>
+    private async Task<Multistage.Core.Processes.ProcessResult> InitVerifyAsync(InitLayout layout, string slug, IReadOnlyList<string> options)
+    {
         var template = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot)).Single(t => t.Language == layout.Language);
-        var slug = $"{layoutName}-{runtime}";
-        var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layoutName, Path.Combine(fixture.WorkDirectory, "init", slug));
-        // The port is baked into ENV PORT, EXPOSE and the HEALTHCHECK: a free one, since containers share the host network.
-        var port = FreeLoopbackPort.Next();
-
-        List<string> arguments = ["init", "--port", $"{port}"];
-        if (runtime != DetectedRuntime)
-        {
-            arguments.AddRange(["--runtime", runtime]);
-        }
-
-        var init = await MultistageCli.RunAsync(project, arguments);
-        Assert.True(init.ExitCode == 0, $"init in {project} failed:\n{init.Describe()}");
-
-        var name = $"multistage-test-init-{slug}-{fixture.RunId}";
+        var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layout.Folder, Path.Combine(fixture.WorkDirectory, "init", slug));
         var buildArguments = await fixture.Indexes.BuildArgumentsAsync(template.PackageIndexBuildArg);
-        var multi = await BuildAsync(project, "Dockerfile", $"{name}:multi", buildArguments, slug);
-        var single = await BuildAsync(project, "Dockerfile.single", $"{name}:single", buildArguments, slug);
-
-        var info = await fixture.Images.InspectAsync(multi, cancellationToken: TestContext.Current.CancellationToken);
-        var uid = info.User.Split(':')[0];
-        Assert.True(uid.Length > 0 && uid.All(char.IsAsciiDigit) && uid != "0",
-            $"{slug}: the multi-stage image's USER is '{info.User}'; expected a numeric non-root user.");
-
-        var probed = info.HealthcheckTest.Count > 0;
-        await RunAsync(layout, multi, $"{name}-multi", port, hardened: true, waitForHealth: probed);
-        await RunAsync(layout, single, $"{name}-single", port, hardened: false, waitForHealth: false);
+        List<string> arguments = ["init", "--verify", .. layout.Options, .. options, .. buildArguments.SelectMany(a => new[] { "--build-arg", $"{a.Key}={a.Value}" })];
+        return await MultistageCli.RunAsync(project, arguments, timeout: VerifyTimeout);
     }
 
-    private async Task<string> BuildAsync(string project, string dockerfile, string tag, IReadOnlyDictionary<string, string> arguments, string layout)
-    {
-        fixture.TrackImage(tag);
-        var log = Path.Combine(fixture.BuildLogDirectory, $"init-{layout}-{dockerfile}.log");
-        var result = await fixture.Builder.BuildAsync(new BuildRequest(project, dockerfile, tag) { BuildArguments = arguments, LogFile = log, Network = await fixture.NetworkAsync() });
-        Assert.True(result.Succeeded, $"{layout}: docker build -f {dockerfile} of what init wrote in {project} failed (log: {log}):\n{result.Describe()}");
-        return tag;
-    }
-
-    private async Task RunAsync(InitLayout layout, string image, string container, int port, bool hardened, bool waitForHealth)
-    {
-        var options = ContainerRunOptions.Serving(image, container, await fixture.NetworkAsync(), port) with
-        {
-            ReadOnly = hardened,
-            Tmpfs = hardened ? "/tmp" : null,
-            DropAllCapabilities = hardened,
-            HealthInterval = waitForHealth ? TimeSpan.FromSeconds(1) : null,
-        };
-        try
-        {
-            await fixture.Containers.RunDetachedAsync(options);
-            var answer = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", AnswerTimeout,
-                async () => (await fixture.Containers.StateAsync(container)).Running);
-            Assert.True(answer.Status == 200 && answer.Body.Contains(layout.Greeting, StringComparison.Ordinal),
-                $"{layout.Folder}: {image} on port {port} answered {answer.Status} '{answer.Body}' {answer.Error}; expected 200 with '{layout.Greeting}'.\n" +
-                $"Container output:\n{await fixture.Containers.LogsAsync(container)}");
-            if (waitForHealth)
-            {
-                var state = await fixture.Containers.WaitUntilHealthyAsync(container, AnswerTimeout);
-                Assert.Equal("healthy", state.Health);
-            }
-        }
-        finally
-        {
-            await fixture.Containers.RemoveAsync(container);
-        }
-    }
+    /// <summary>The text without whitespace or table borders: Spectre wraps long lines at the console's width.</summary>
+    private static string Compact(string text) =>
+        new(text.Where(c => !char.IsWhiteSpace(c) && c is not ('│' or '─' or '┌' or '┐' or '└' or '┘' or '├' or '┤' or '┬' or '┴' or '┼')).ToArray());
 }

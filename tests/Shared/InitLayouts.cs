@@ -9,6 +9,7 @@ namespace Multistage.Tests.Shared;
 /// probed by the image tests (init --verify).</param>
 /// <param name="AlsoRuntimes">Final-stage choices image-tested beside the one init picks.</param>
 /// <param name="Warnings">Parts of the warnings init must print (it then exits with ExitCodes.Incomplete).</param>
+/// <param name="Options">What the tests pass to init besides the folder (--skip-existing for a project with a Dockerfile of its own).</param>
 public sealed record InitLayout(
     string Folder,
     string Language,
@@ -16,7 +17,8 @@ public sealed record InitLayout(
     IReadOnlyDictionary<string, string> Values,
     string Greeting,
     IReadOnlyList<string> AlsoRuntimes,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Options)
 {
     public bool ImageTest => Greeting.Length > 0;
 }
@@ -70,7 +72,7 @@ public static class InitLayouts
             throw new InvalidDataException($"{file}: 'language' and 'name' are required.");
         }
 
-        return new InitLayout(folder, data.Language, data.Name, data.Values ?? [], data.Greeting ?? "", data.AlsoRuntimes ?? [], data.Warnings ?? []);
+        return new InitLayout(folder, data.Language, data.Name, data.Values ?? [], data.Greeting ?? "", data.AlsoRuntimes ?? [], data.Warnings ?? [], data.Options ?? []);
     }
 
     private sealed record Expectations(
@@ -79,5 +81,6 @@ public static class InitLayouts
         Dictionary<string, string>? Values,
         string? Greeting,
         List<string>? AlsoRuntimes,
-        List<string>? Warnings);
+        List<string>? Warnings,
+        List<string>? Options);
 }

@@ -17,6 +17,19 @@ public sealed record ItemTemplate(string Language, string ShortName, string Fold
     /// <summary>The folder inside each language's template folder that holds its item template.</summary>
     public const string FolderName = ".dockerfiles";
 
+    /// <summary>Every option's value as `dotnet new` will use it: <paramref name="chosen"/> (read from the
+    /// project or given), else the option's default.</summary>
+    public IReadOnlyDictionary<string, string> ValuesWith(IEnumerable<KeyValuePair<string, string>> chosen)
+    {
+        var values = Options.Where(o => o.DefaultValue is not null).ToDictionary(o => o.LongName, o => o.DefaultValue!, StringComparer.Ordinal);
+        foreach (var (option, value) in chosen)
+        {
+            values[option] = value;
+        }
+
+        return values;
+    }
+
     public ItemTemplateOption? Option(string longName) =>
         Options.FirstOrDefault(o => string.Equals(o.LongName, longName, StringComparison.Ordinal));
 

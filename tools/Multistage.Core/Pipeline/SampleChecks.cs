@@ -38,7 +38,7 @@ public static class SampleChecks
         new("healthy", "It turns healthy by its own HEALTHCHECK",
             "Add HEALTHCHECK CMD [\"/app/server\", \"--healthcheck\"] in exec form: the final image may have no shell or curl.",
             Healthy),
-        new("answers", "It answers / and /healthz",
+        new("answers", "It answers / and its health path",
             "Keep PORT and HOST as the app reads them (ENV PORT=..., EXPOSE) and copy everything the app needs at run time.",
             Answers),
         new("sigterm", "It exits by itself on SIGTERM",

@@ -61,12 +61,12 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors, Templ
         using var copy = PrivateCopy.Of(sample.Directory, "check");
         var tags = new List<string>();
         var name = $"multistage-check-{sample.Template.Language}-{Guid.NewGuid():N}"[..40];
-        var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add), sample.Template, copy.Directory);
+        var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add) { Contract = sample.Contract }, sample.Template, copy.Directory);
         try
         {
             return await console.Status().StartAsync(
                 $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
-                _ => SampleGrader.GradeAsync(run, SampleChecks.All, ct));
+                _ => SampleGrader.GradeAsync(run, sample.Checks, ct));
         }
         finally
         {

@@ -1,10 +1,21 @@
+using Multistage.Core.Dockerize;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 
 namespace Multistage.Cli.Checking;
 
-/// <summary>A sample folder ready to grade: both Dockerfiles present and its template known.</summary>
+/// <summary>A sample folder ready to grade: both Dockerfiles present and its template known. A template's sample
+/// is graded on every check with the samples' contract; a project `init` wrote Docker files for (it has
+/// README.Docker.md) is graded as `init --verify` grades it: its port and health path, read from its code.</summary>
 public sealed record CheckedSample(string Directory, TemplateMetadata Template)
 {
+    /// <summary>The file every item template writes and no sample has: the mark of an init'd project.</summary>
+    public const string InitReadme = "README.Docker.md";
+
+    public ServingContract Contract { get; init; } = ServingContract.Samples;
+
+    public IReadOnlyList<SampleCheck> Checks { get; init; } = SampleChecks.All;
+
     /// <summary>The sample, or the one line that says what to write or pass (bad input, exit 2).</summary>
     public static CheckedSample? Find(CheckSettings settings, IReadOnlyList<TemplateMetadata> catalog, out string? problem)
     {
@@ -29,8 +40,34 @@ public sealed record CheckedSample(string Directory, TemplateMetadata Template)
             return null;
         }
 
+        if (File.Exists(Path.Combine(directory, InitReadme)))
+        {
+            return FindProject(directory, settings.Language, catalog, out problem);
+        }
+
         var template = Identify(directory, settings.Language, catalog, out problem);
         return template is null ? null : new CheckedSample(directory, template);
+    }
+
+    /// <summary>An init'd project: its language's detector reads it again, as init did.</summary>
+    private static CheckedSample? FindProject(string directory, string? language, IReadOnlyList<TemplateMetadata> catalog, out string? problem)
+    {
+        problem = null;
+        var folder = new ProjectFolder(directory);
+        var found = ProjectDetectors.DetectAll(folder)
+            .Where(d => catalog.Any(t => t.Language == d.Language) && (language is null || d.Language.Equals(language, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (found.Count != 1)
+        {
+            problem = found.Count == 0
+                ? $"{UserPath.Display(directory)} has {InitReadme} but no project init recognises{(language is null ? "" : $" as {language}")}: run check in the folder init wrote to."
+                : $"{UserPath.Display(directory)} holds {string.Join(" and ", found.Select(d => d.Language))} projects: pass --language to choose one.";
+            return null;
+        }
+
+        var template = catalog.Single(t => t.Language == found[0].Language);
+        var values = ItemTemplate.Load(template.Language, template.FolderPath).ValuesWith(found[0].Values.Select(v => KeyValuePair.Create(v.Option, v.Value)));
+        return new CheckedSample(directory, template) { Contract = ProjectServing.Contract(values), Checks = SampleChecks.ForProjects };
     }
 
     private static TemplateMetadata? Identify(string directory, string? language, IReadOnlyList<TemplateMetadata> catalog, out string? problem)

@@ -1,4 +1,5 @@
 using Multistage.Cli.Templates;
+using Multistage.Core.Docker;
 using Multistage.Core.Templates;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,10 +8,15 @@ namespace Multistage.Cli.Init;
 
 /// <summary><c>multistage init [DIR]</c>: detect the project, print what was found and what will be
 /// written, then write it with the language's item template (unless --dry-run).</summary>
-public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader) : AsyncCommand<InitSettings>
+public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<InitSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Verify && settings.DryRun)
+        {
+            return errors.BadInput(["--verify builds the files init writes, and --dry-run writes none: pass one of them."]);
+        }
+
         InitPlan plan;
         TemplateSelection templates;
         try
@@ -35,19 +41,67 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         Describe(plan);
 
+        var files = await InitWriter.RenderAsync(plan, cancellationToken);
+        var changed = files.Where(f => f.State == InitFileState.Changed).Select(f => f.Target).ToList();
         var warnings = plan.Detection?.Warnings ?? [];
         if (plan.DryRun)
         {
+            ShowChanges(plan, files);
             console.WriteLine("Dry run: nothing was written.");
             return Incomplete(warnings, "would not work as it is") ?? ExitCodes.Success;
         }
 
-        var written = await InitWriter.WriteAsync(plan, cancellationToken);
+        if (changed.Count > 0 && !settings.Force && !settings.SkipExisting)
+        {
+            var them = changed.Count == 1 ? "it" : "them";
+            return errors.BadInput([
+                $"{UserPath.Display(plan.Directory)} already has {string.Join(", ", changed)}, unlike what init writes (--dry-run shows the difference): " +
+                $"pass --force to replace {them}, --skip-existing to keep {them} and write the rest, or move {them} away."]);
+        }
+
+        // Before writing: without a daemon, --verify cannot keep its promise, and nothing is written.
+        DockerConnection? connection = null;
+        if (settings.Verify)
+        {
+            (connection, var noDaemon) = await connector.OpenAsync(cancellationToken);
+            if (connection is null)
+            {
+                console.WriteLine("Nothing was written: start Docker, or run init without --verify.");
+                return noDaemon;
+            }
+        }
+
+        var written = InitWriter.Write(plan, files, replaceChanged: settings.Force);
         var where = UserPath.Display(plan.Directory);
-        console.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+        ShowChanges(plan, files, settings.Force);
+        if (written.Count == 0)
+        {
+            console.MarkupLineInterpolated($"Wrote nothing to {where}: every file is there already.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+        }
+
         if (Incomplete(warnings, "will not work as it is") is { } incomplete)
         {
+            if (connection is not null)
+            {
+                // A loopback bind answers on the host network all the same: a pass here would be a false one.
+                console.WriteLine("Not verified: make the change above, then run init --verify again.");
+            }
+
             return incomplete;
+        }
+
+        if (connection is not null)
+        {
+            var template = templates.Catalog.Single(t => t.Language == plan.Template.Language);
+            var verified = await new InitVerifier(console).VerifyAsync(plan, template, connection, BuildArgumentOption.Parse(settings.BuildArguments), cancellationToken);
+            if (!verified)
+            {
+                return ExitCodes.Incomplete;
+            }
         }
 
         console.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
@@ -103,12 +157,40 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
-        var files = plan.Template.Files.Select(f => plan.Replaced.Contains(f) ? $"{f} (replaced)" : f);
-        console.MarkupLineInterpolated($"Will write to {where}: {string.Join(", ", files)}");
         console.MarkupLineInterpolated($"[grey]The same with dotnet new, in {where}: {plan.DotnetNewLine}[/]");
     }
 
+    /// <summary>One line per file: new, unchanged, replaced or kept; a dry run also shows each change as a diff.</summary>
+    private void ShowChanges(InitPlan plan, IReadOnlyList<InitFile> files, bool replaceChanged = false)
+    {
+        if (plan.UserCompose is { } theirs)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] your {theirs} stays as it is and is what `docker compose up` reads; init's service goes to {InitFiles.BesideUserCompose}: `docker compose -f {InitFiles.BesideUserCompose} up --build` runs it alone, `docker compose -f {theirs} -f {InitFiles.BesideUserCompose} up --build` beside your services.");
+        }
+
+        console.MarkupLineInterpolated($"{(plan.DryRun ? "Would write to" : "Files in")} {UserPath.Display(plan.Directory)}:");
+        foreach (var file in files)
+        {
+            var state = file.State switch
+            {
+                InitFileState.New => "new",
+                InitFileState.Unchanged => "unchanged: the same as init writes",
+                _ when plan.DryRun => "exists and differs: --force would replace it, --skip-existing keep it",
+                _ => replaceChanged ? "replaced (--force)" : "kept as it is (--skip-existing)",
+            };
+            console.MarkupLineInterpolated($"  {file.Target}: {state}");
+            if (plan.DryRun && file.State == InitFileState.Changed)
+            {
+                foreach (var line in Core.Text.LineDiff.Unified(file.Existing!, file.Content))
+                {
+                    var color = line[0] switch { '+' => "green", '-' => "red", '@' => "blue", _ => "grey" };
+                    console.MarkupLine($"    [{color}]{Markup.Escape(line)}[/]");
+                }
+            }
+        }
+    }
+
     /// <summary>The image name the item template derives (lower case, runs of other characters as '-').</summary>
-    private static string ImageName(string name) =>
+    public static string ImageName(string name) =>
         System.Text.RegularExpressions.Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 }

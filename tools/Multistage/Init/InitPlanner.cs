@@ -71,10 +71,9 @@ public static partial class InitPlanner
             problems.Add($"The name '{name}' ({nameFrom}) has no letter or digit to make an image name from: pass --name my-app.");
         }
 
-        var existing = item.Files.Where(folder.Exists).ToList();
-        if (existing.Count > 0 && !settings.Force)
+        if (settings.Force && settings.SkipExisting)
         {
-            problems.Add($"{UserPath.Display(directory)} already has {string.Join(", ", existing)}: pass --force to replace {(existing.Count == 1 ? "it" : "them")} (no other file is touched), or move {(existing.Count == 1 ? "it" : "them")} away.");
+            problems.Add("--force replaces files that exist and --skip-existing keeps them: pass one of them.");
         }
 
         if (problems.Count > 0)
@@ -83,7 +82,7 @@ public static partial class InitPlanner
         }
 
         var ordered = values.OrderBy(v => item.Options.ToList().FindIndex(o => o.LongName == v.Option)).ToList();
-        return new InitPlan(directory, item, detection, name, nameFrom, ordered, existing, settings.DryRun);
+        return new InitPlan(directory, item, detection, name, nameFrom, ordered, settings.DryRun) { UserCompose = InitFiles.UserCompose(directory) };
     }
 
     private static string? CheckDirectory(string value, string templatesDirectory, List<string> problems)

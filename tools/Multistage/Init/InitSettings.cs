@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Multistage.Cli.Init;
 
 /// <summary>The command line of <c>init</c>; checked in depth by <see cref="InitPlanner"/>.</summary>
-public sealed class InitSettings : TemplateSettings
+public sealed class InitSettings : ImageBuildSettings
 {
     [CommandArgument(0, "[DIR]")]
     [Description("The project's folder. Default: the current folder.")]
@@ -32,10 +32,18 @@ public sealed class InitSettings : TemplateSettings
     public string[] Set { get; init; } = [];
 
     [CommandOption("--dry-run")]
-    [Description("Print what init found and what it would write; write nothing.")]
+    [Description("Print what init found and what it would write, with a diff of each file that exists and would change; write nothing.")]
     public bool DryRun { get; init; }
+
+    [CommandOption("--verify")]
+    [Description("After writing, build both Dockerfiles, run the image read-only as a non-root user, probe its port and health path and stop it (needs a Docker daemon; the images are removed afterwards). Exit 4 if a check fails.")]
+    public bool Verify { get; init; }
 
     [CommandOption("-f|--force")]
     [Description("Replace a Dockerfile, Dockerfile.single, .dockerignore, compose.yaml or README.Docker.md that already exists. Other files are never touched.")]
     public bool Force { get; init; }
+
+    [CommandOption("--skip-existing")]
+    [Description("Keep every Docker file that already exists and differs from what init writes; write only the missing ones.")]
+    public bool SkipExisting { get; init; }
 }
