@@ -67,6 +67,23 @@ public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
         Assert.DoesNotContain(Compact("Verified: all"), output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_grades_an_initd_project_by_the_port_and_health_path_init_found()
+    {
+        // Not the samples' contract (PORT, /healthz answering "ok"): APP_PORT's default 8093, and / answers 503.
+        var layout = InitLayouts.Get("go-healthz");
+        var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layout.Folder, Path.Combine(fixture.WorkDirectory, "init", "go-healthz-check"));
+        var init = await MultistageCli.RunAsync(project, ["init"]);
+        Assert.True(init.ExitCode == 0, $"init failed:\n{init.Describe()}");
+
+        var check = await MultistageCli.RunAsync(project, ["check"], timeout: VerifyTimeout);
+
+        Assert.True(check.ExitCode == 0, $"check of the init'd project exited {check.ExitCode}:\n{check.Describe()}");
+        var output = Compact(check.StandardOutput);
+        Assert.Contains(Compact($"All {Multistage.Core.Pipeline.SampleChecks.ForProjects.Count} checks passed."), output, StringComparison.Ordinal);
+        Assert.Contains(Compact("port 8093: / 503, /healthz 200"), output, StringComparison.Ordinal);
+    }
+
     /// <summary>`multistage init --verify` as a process in a copy of the layout, with the package index its
     /// language needs here (PyPI is not reachable).</summary>
     private async Task<Multistage.Core.Processes.ProcessResult> InitVerifyAsync(InitLayout layout, string slug, IReadOnlyList<string> options)
