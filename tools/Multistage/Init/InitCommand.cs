@@ -98,9 +98,9 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         {
             var template = templates.Catalog.Single(t => t.Language == plan.Template.Language);
             var verified = await new InitVerifier(console).VerifyAsync(plan, template, connection, BuildArgumentOption.Parse(settings.BuildArguments), cancellationToken);
-            if (!verified)
+            if (verified != ExitCodes.Success)
             {
-                return ExitCodes.Incomplete;
+                return verified;
             }
         }
 

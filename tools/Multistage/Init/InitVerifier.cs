@@ -15,15 +15,16 @@ namespace Multistage.Cli.Init;
 /// stays, so the user's own `docker build` is quick.</summary>
 public sealed partial class InitVerifier(IAnsiConsole console)
 {
-    /// <returns>Whether every check passed.</returns>
-    public async Task<bool> VerifyAsync(
+    /// <returns><see cref="ExitCodes.Success"/> when every check passed, <see cref="ExitCodes.Incomplete"/> when one
+    /// failed (the files will not work as they are), <see cref="ExitCodes.Failure"/> when the image could not be run here.</returns>
+    public async Task<int> VerifyAsync(
         InitPlan plan, TemplateMetadata template, DockerConnection connection, IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
         var contract = ProjectServing.Contract(plan.EffectiveValues);
         if (contract.Port is { } port && !FreeLoopbackPort.IsFree(port))
         {
             console.MarkupLineInterpolated($"[red]Not verified:[/] port {port} is in use on this machine, and the image is run on the port its Dockerfile names. Stop what listens there and run init --verify again.");
-            return false;
+            return ExitCodes.Failure;
         }
 
         var tags = new List<string>();
@@ -50,11 +51,11 @@ public sealed partial class InitVerifier(IAnsiConsole console)
             if (failed.Count > 0)
             {
                 console.MarkupLineInterpolated($"[red]Verified: {failed.Count} of {outcomes.Count} checks failed[/] ({string.Join(", ", failed.Select(o => o.Id))}): the files are written; change what the table names, then run init --verify again.");
-                return false;
+                return ExitCodes.Incomplete;
             }
 
             console.MarkupLineInterpolated($"[green]Verified: all {outcomes.Count} checks passed.[/] Both Dockerfiles build; the image answers on port {contract.Port} and stops on SIGTERM.");
-            return true;
+            return ExitCodes.Success;
         }
         finally
         {
