@@ -1,3 +1,4 @@
+using Multistage.Core.Text;
 using System.Text;
 
 namespace Multistage.Tests.Shared;

@@ -1,3 +1,4 @@
+using Multistage.Core.Text;
 using Templates.Tests.Infrastructure;
 
 namespace Templates.Tests.Helpers;

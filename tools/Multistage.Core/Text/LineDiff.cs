@@ -1,90 +1,169 @@
+using System.Text;
+
 namespace Multistage.Core.Text;
 
-/// <summary>A unified diff of two small texts (Docker files: a few hundred lines), from their longest common
-/// subsequence of lines, with <see cref="Context"/> unchanged lines around each change.</summary>
+/// <summary>
+/// A small unified diff (LCS over lines, 3 lines of context): snapshot failure messages, and what
+/// `init --dry-run` would change in a file that exists.
+/// Line endings are part of a line, so CRLF and a missing final newline show up as changes.
+/// </summary>
 public static class LineDiff
 {
-    public const int Context = 2;
+    private const int Context = 3;
 
-    /// <returns>The hunks' lines ("@@ -a,b +c,d @@", then " ", "-" and "+" lines); empty when the texts are equal.</returns>
-    public static IReadOnlyList<string> Unified(string before, string after)
+    // Above this many cells the LCS table would cost too much memory; the diff then replaces the whole middle.
+    private const long MaxTableCells = 16_000_000;
+
+    private enum Op { Keep, Delete, Insert }
+
+    private readonly record struct Edit(Op Op, string Line, int OldIndex, int NewIndex);
+
+    /// <summary>A unified diff of <paramref name="oldText"/> to <paramref name="newText"/>; empty when they are equal.</summary>
+    public static string Unified(string oldText, string newText, string oldLabel, string newLabel)
     {
-        var old = Lines(before);
-        var @new = Lines(after);
-        var edits = Edits(old, @new);
-        var output = new List<string>();
-        var i = 0;
-        while (i < edits.Count)
+        if (oldText == newText)
         {
-            if (edits[i].Kind == ' ')
-            {
-                i++;
-                continue;
-            }
-
-            // A hunk: the change, the context before it, and every change within 2 * Context lines after it.
-            var start = Math.Max(0, i - Context);
-            var end = i;
-            while (end < edits.Count)
-            {
-                var nextChange = edits.FindIndex(end, e => e.Kind != ' ');
-                if (nextChange < 0 || nextChange - end > 2 * Context)
-                {
-                    break;
-                }
-
-                end = edits.FindIndex(nextChange, e => e.Kind == ' ') is var same && same < 0 ? edits.Count : same;
-            }
-
-            end = Math.Min(edits.Count, end + Context);
-            var hunk = edits.GetRange(start, end - start);
-            var oldStart = edits.Take(start).Count(e => e.Kind != '+') + 1;
-            var newStart = edits.Take(start).Count(e => e.Kind != '-') + 1;
-            output.Add($"@@ -{oldStart},{hunk.Count(e => e.Kind != '+')} +{newStart},{hunk.Count(e => e.Kind != '-')} @@");
-            output.AddRange(hunk.Select(e => $"{e.Kind}{e.Line}"));
-            i = end;
+            return "";
         }
-
-        return output;
+        var edits = Edits(SplitLines(oldText), SplitLines(newText));
+        var output = new StringBuilder();
+        output.Append("--- ").AppendLine(oldLabel);
+        output.Append("+++ ").AppendLine(newLabel);
+        foreach (var (start, end) in Hunks(edits))
+        {
+            AppendHunk(output, edits, start, end);
+        }
+        return output.ToString();
     }
 
-    private static string[] Lines(string text) =>
-        text.Length == 0 ? [] : text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n');
-
-    private readonly record struct Edit(char Kind, string Line);
-
-    private static List<Edit> Edits(string[] old, string[] @new)
+    /// <summary>Lines with their "\n" kept, so a last line without one differs from the same line with one.</summary>
+    private static string[] SplitLines(string text)
     {
-        // common[i, j]: the longest common subsequence of old[i..] and new[j..].
-        var common = new int[old.Length + 1, @new.Length + 1];
-        for (var i = old.Length - 1; i >= 0; i--)
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            for (var j = @new.Length - 1; j >= 0; j--)
+            if (text[i] == '\n')
             {
-                common[i, j] = old[i] == @new[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+                lines.Add(text[start..(i + 1)]);
+                start = i + 1;
             }
+        }
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+        return lines.ToArray();
+    }
+
+    private static List<Edit> Edits(string[] a, string[] b)
+    {
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[^(suffix + 1)] == b[^(suffix + 1)])
+        {
+            suffix++;
         }
 
         var edits = new List<Edit>();
-        int a = 0, b = 0;
-        while (a < old.Length || b < @new.Length)
+        for (var i = 0; i < prefix; i++)
         {
-            if (a < old.Length && b < @new.Length && old[a] == @new[b])
+            edits.Add(new Edit(Op.Keep, a[i], i, i));
+        }
+        MiddleEdits(a, b, prefix, a.Length - suffix, b.Length - suffix, edits);
+        for (var k = suffix; k > 0; k--)
+        {
+            edits.Add(new Edit(Op.Keep, a[^k], a.Length - k, b.Length - k));
+        }
+        return edits;
+    }
+
+    private static void MiddleEdits(string[] a, string[] b, int from, int aEnd, int bEnd, List<Edit> edits)
+    {
+        int n = aEnd - from, m = bEnd - from;
+        if ((long)n * m > MaxTableCells)
+        {
+            for (var i = 0; i < n; i++) edits.Add(new Edit(Op.Delete, a[from + i], from + i, from));
+            for (var j = 0; j < m; j++) edits.Add(new Edit(Op.Insert, b[from + j], from + n, from + j));
+            return;
+        }
+        // lcs[i, j] = length of the longest common subsequence of a[i..] and b[j..] (within the middle).
+        var lcs = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
             {
-                edits.Add(new Edit(' ', old[a++]));
-                b++;
+                lcs[i, j] = a[from + i] == b[from + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
             }
-            else if (a < old.Length && (b == @new.Length || common[a + 1, b] >= common[a, b + 1]))
+        }
+        int x = 0, y = 0;
+        while (x < n || y < m)
+        {
+            if (x < n && y < m && a[from + x] == b[from + y])
             {
-                // Removals first, as diff prints them.
-                edits.Add(new Edit('-', old[a++]));
+                edits.Add(new Edit(Op.Keep, a[from + x], from + x, from + y));
+                x++;
+                y++;
+            }
+            else if (y < m && (x == n || lcs[x, y + 1] > lcs[x + 1, y]))
+            {
+                edits.Add(new Edit(Op.Insert, b[from + y], from + x, from + y));
+                y++;
             }
             else
             {
-                edits.Add(new Edit('+', @new[b++]));
+                edits.Add(new Edit(Op.Delete, a[from + x], from + x, from + y));
+                x++;
             }
         }
+    }
 
-        return edits;
+    /// <summary>Index ranges [start, end) of the edit list to print: each change with its context, overlapping ones merged.</summary>
+    private static List<(int Start, int End)> Hunks(List<Edit> edits)
+    {
+        var hunks = new List<(int Start, int End)>();
+        for (var i = 0; i < edits.Count; i++)
+        {
+            if (edits[i].Op == Op.Keep)
+            {
+                continue;
+            }
+            var start = Math.Max(0, i - Context);
+            var end = Math.Min(edits.Count, i + 1 + Context);
+            if (hunks.Count > 0 && start <= hunks[^1].End)
+            {
+                hunks[^1] = (hunks[^1].Start, end);
+            }
+            else
+            {
+                hunks.Add((start, end));
+            }
+        }
+        return hunks;
+    }
+
+    private static void AppendHunk(StringBuilder output, List<Edit> edits, int start, int end)
+    {
+        var slice = edits.GetRange(start, end - start);
+        var oldCount = slice.Count(e => e.Op != Op.Insert);
+        var newCount = slice.Count(e => e.Op != Op.Delete);
+        // Unified diff numbers lines from 1, and a range of zero lines starts at the line before it.
+        var oldStart = oldCount == 0 ? slice[0].OldIndex : slice[0].OldIndex + 1;
+        var newStart = newCount == 0 ? slice[0].NewIndex : slice[0].NewIndex + 1;
+        output.AppendLine($"@@ -{oldStart},{oldCount} +{newStart},{newCount} @@");
+        foreach (var edit in slice)
+        {
+            var marker = edit.Op switch { Op.Keep => ' ', Op.Delete => '-', _ => '+' };
+            var line = edit.Line.EndsWith('\n') ? edit.Line[..^1] : edit.Line;
+            output.Append(marker).AppendLine(line.Replace("\r", "\\r", StringComparison.Ordinal));
+            if (!edit.Line.EndsWith('\n'))
+            {
+                output.AppendLine("\\ No newline at end of file");
+            }
+        }
     }
 }

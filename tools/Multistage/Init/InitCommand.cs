@@ -181,7 +181,8 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
             console.MarkupLineInterpolated($"  {file.Target}: {state}");
             if (plan.DryRun && file.State == InitFileState.Changed)
             {
-                foreach (var line in Core.Text.LineDiff.Unified(file.Existing!, file.Content))
+                var diff = Core.Text.LineDiff.Unified(file.Existing!, file.Content, $"{file.Target} (yours)", $"{file.Target} (init)");
+                foreach (var line in diff.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var color = line[0] switch { '+' => "green", '-' => "red", '@' => "blue", _ => "grey" };
                     console.MarkupLine($"    [{color}]{Markup.Escape(line)}[/]");
