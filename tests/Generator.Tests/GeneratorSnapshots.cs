@@ -8,5 +8,5 @@ public static class GeneratorSnapshots
     /// <summary>Every snapshot this project's tests write; any other .verified folder here is an orphan.</summary>
     public static IEnumerable<string> Names() =>
         SeedRequest.All.Select(request => request.Name)
-            .Concat(InitLayouts.All.Where(layout => layout.ImageTest).Select(layout => InitCommandLineTests.SnapshotName(layout.Folder)));
+            .Concat(InitLayouts.All.Select(layout => InitCommandLineTests.SnapshotName(layout.Folder)));
 }
