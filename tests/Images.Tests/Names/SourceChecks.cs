@@ -19,26 +19,32 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
     // The projects arrive by docker cp (a bind mount does not reach a daemon in its own root or VM):
     // the marker comes last, in a copy of its own, once everything else is there.
     // Two lanes, each taking every second project: a compile (dotnet build, cargo build) leaves a core
-    // idle much of the time, and this is the image tests' longest step.
+    // idle much of the time, and this is the image tests' longest step. The first project is checked
+    // alone before the lanes start: a toolchain's first run sets up state in HOME (the .NET SDK's
+    // NuGet migrations), and two first runs at once race for it ("mkdir ... EEXIST").
     private const string Script = """
         until [ -e /work/.copied ]; do sleep 0.1; done
+        check() {
+          (
+            cd "$1" || exit
+            sh -c "$SOURCE_CHECK" > .check.log 2>&1
+            echo $? > .check.status
+            if [ -e .run-me ]; then
+              sh -c "$SOURCE_RUN" > .run.log 2>&1
+              echo $? > .run.status
+            fi
+          )
+        }
         lane() {
           i=0
           for project in /work/*/; do
-            if [ $((i % 2)) -eq "$1" ]; then
-              (
-                cd "$project" || exit
-                sh -c "$SOURCE_CHECK" > .check.log 2>&1
-                echo $? > .check.status
-                if [ -e .run-me ]; then
-                  sh -c "$SOURCE_RUN" > .run.log 2>&1
-                  echo $? > .run.status
-                fi
-              )
+            if [ "$i" -gt 0 ] && [ $(((i - 1) % 2)) -eq "$1" ]; then
+              check "$project"
             fi
             i=$((i + 1))
           done
         }
+        for project in /work/*/; do check "$project"; break; done
         lane 0 & lane 1 & wait
         """;
 
