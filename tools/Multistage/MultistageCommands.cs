@@ -39,6 +39,7 @@ public static class MultistageCommands
         config.AddCommand<InitCommand>("init")
             .WithDescription($"Add the paired Dockerfiles (multi-stage and single-stage), .dockerignore, compose.yaml and README.Docker.md to an existing project, detecting its language and layout. {templates}")
             .WithExample("init", "--dry-run")
+            .WithExample("init", "--verify")
             .WithExample("init", "path/to/project", "--runtime", "scratch", "--set", "main=./cmd/api");
         config.AddCommand<CatalogCommand>("catalog")
             .WithDescription($"Print what the templates say about themselves (languages, short names, ports, runtimes, base images) as Markdown, or as JSON for scripts. {templates}")

@@ -24,7 +24,7 @@ public sealed class InitSettings : ImageBuildSettings
     public string? Runtime { get; init; }
 
     [CommandOption("-p|--port <N>")]
-    [Description("The port the app listens on. Default: 8080.")]
+    [Description("The port the app listens on. Default: the one its code names (a variable's or a flag's default, a literal), else 8080.")]
     public string? Port { get; init; }
 
     [CommandOption("-s|--set <OPTION=VALUE>")]
