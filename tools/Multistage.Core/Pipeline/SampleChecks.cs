@@ -52,7 +52,21 @@ public static class SampleChecks
 
     /// <summary>What `init --verify` (and check on an init'd project) grades: everything but the rebuild after a
     /// source change, which needs a sample's known source file and dependency step.</summary>
-    public static IReadOnlyList<SampleCheck> ForProjects { get; } = All.Where(c => c.Id != DependencyCacheCheck.Id).ToList();
+    public static IReadOnlyList<SampleCheck> ForProjects { get; } = All
+        .Where(c => c.Id != DependencyCacheCheck.Id)
+        .Select(c => ProjectHints.TryGetValue(c.Id, out var hint) ? c with { Hint = hint } : c)
+        .ToList();
+
+    /// <summary>Where the samples' hint names their own binary (/app/server and its --healthcheck mode), the
+    /// hint for any project's image instead: init's options and the generic fix.</summary>
+    private static Dictionary<string, string> ProjectHints => new(StringComparer.Ordinal)
+    {
+        ["no-toolchain"] = "Keep the file out of the final stage: list it in .dockerignore if no stage needs it, else COPY --exclude it.",
+        ["healthy"] = "Point the HEALTHCHECK at a route that answers 2xx once the app is ready (init --set health-path=/healthz).",
+        ["answers"] = "Make the app listen on 0.0.0.0 at the port the Dockerfile names (init --port N, --set port-variable=NAME), and copy every file it reads at run time.",
+        ["exec-form"] = "Write ENTRYPOINT as a JSON array (exec form): a shell as PID 1 does not pass SIGTERM on.",
+        ["sigterm"] = "Make the app's SIGTERM handler close the server and exit, or drop the handler and let tini stop it (init --set tini=true): Docker kills what ignores SIGTERM after 10 s.",
+    };
 
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
