@@ -41,6 +41,51 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void Without_rootDir_a_ts_file_beside_src_makes_tsc_write_dist_src()
+    {
+        // tsc's rootDir defaults to the inputs' common folder: the project root once a config .ts sits there.
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node ./dist/src/index.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" } }""");
+        Write("drizzle.config.ts", "export default {};\n");
+        Write("src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("dist/src/index.js", Values(detection)["entry"]);
+        Assert.Equal("true", Values(detection)["build"]);
+    }
+
+    [Fact]
+    public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }""");
+        Write("src/server.ts", "export {};\n");
+        var given = new Dictionary<string, string> { ["entry"] = "dist/server.js", ["build"] = "true" };
+        var detection = ProjectDetectors.For("node")!.Detect(new ProjectFolder(_project.Path) { Given = given })!;
+        Assert.Empty(detection.Problems);
+        Assert.DoesNotContain(detection.Notes, n => n.Contains("--set build=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Set_workspace_member_picks_a_member_without_a_start_script()
+    {
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc" } }""");
+        Write("apps/web/package.json", """{ "name": "web" }""");
+        Assert.Contains(Detect().Problems, p => p.Contains("or pass --set workspace-member=<its folder> --set entry=", StringComparison.Ordinal));
+
+        var given = new Dictionary<string, string> { ["workspace-member"] = "apps/api", ["entry"] = "dist/index.js", ["build"] = "true" };
+        var detection = ProjectDetectors.For("node")!.Detect(new ProjectFolder(_project.Path) { Given = given })!;
+        Assert.Empty(detection.Problems);
+        Assert.Equal("api", detection.Name);
+
+        var wrong = ProjectDetectors.For("node")!.Detect(new ProjectFolder(_project.Path) { Given = new Dictionary<string, string> { ["workspace-member"] = "apps/nope" } })!;
+        Assert.Contains(wrong.Problems, p => p.Contains("--set workspace-member=apps/nope: no member of the pnpm workspace is there: pass one of apps/api, apps/web.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Start_script_outside_tsconfigs_outDir_is_refused()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node build/server.js" } }""");

@@ -110,6 +110,18 @@ public sealed class NodeDetector : IProjectDetector
         var kind = pnpm ? "pnpm workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
         var apps = members.Where(m => m.Manifest.Script("start") is not null).ToList();
+        if (root.Given.TryGetValue("workspace-member", out var chosen))
+        {
+            // --set workspace-member: that member is the app, with a start script or not (--set entry names its file).
+            apps = members.Where(m => m.Path == chosen.Trim().Trim('/')).ToList();
+            if (apps.Count == 0)
+            {
+                return ProjectDetection.For(Language, ImageName(rootManifest, root), declaredIn)
+                    .Problem($"--set workspace-member={chosen}: no member of the {kind} is there: pass one of {string.Join(", ", members.Select(m => m.Path))}.")
+                    .Build();
+            }
+        }
+
         if (apps.Count != 1)
         {
             var found = ProjectDetection.For(Language, ImageName(rootManifest, root), declaredIn);
@@ -117,7 +129,7 @@ public sealed class NodeDetector : IProjectDetector
             {
                 return found.Problem(members.Count == 0
                     ? $"{declaredIn}'s workspaces ({string.Join(", ", globs)}) name no folder with a package.json: fix the globs, or run init in the app's folder."
-                    : $"No member of the {kind} has a start script ({string.Join(", ", members.Select(m => m.Path))}): add \"start\": \"node <file>\" to the app's package.json, then run init again.")
+                    : $"No member of the {kind} has a start script ({string.Join(", ", members.Select(m => m.Path))}): add \"start\": \"node <file>\" to the app's package.json, or pass --set workspace-member=<its folder> --set entry=<the file node runs, relative to it>.")
                     .Build();
             }
 
@@ -127,7 +139,7 @@ public sealed class NodeDetector : IProjectDetector
         }
 
         var (path, manifest) = apps[0];
-        var member = new ProjectFolder(Path.Combine(root.Root, path));
+        var member = new ProjectFolder(Path.Combine(root.Root, path)) { Given = root.Given };
         var detection = ProjectDetection.For(Language, ImageName(manifest, member), declaredIn, $"{path}/package.json")
             .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): the one member with a start script");
         if (!pnpm)

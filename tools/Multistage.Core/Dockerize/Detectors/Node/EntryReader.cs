@@ -14,6 +14,13 @@ internal static partial class EntryReader
 
     public static void Read(ProjectFolder folder, PackageJson manifest, ProjectDetection.Builder found)
     {
+        if (folder.Given.ContainsKey("entry"))
+        {
+            // --set entry: the user's choice stands, and the detector's reasons to refuse its own guess do not
+            // apply (CheckChosen still checks that the file exists, or that the build writes it).
+            return;
+        }
+
         var start = manifest.Script("start");
         var build = manifest.Script("build");
         var main = manifest.Main is { } m ? Normalise(m) : null;
@@ -58,7 +65,7 @@ internal static partial class EntryReader
             }, ["path/to/server.js"]);
         }
 
-        if (build is not null)
+        if (build is not null && !folder.Given.ContainsKey("build"))
         {
             found.Note($"package.json has a build script ({build}) whose output the app does not run from: the Dockerfiles do not run it; pass --set build=true --set build-output=DIR if the app needs its output.");
         }
@@ -88,8 +95,12 @@ internal static partial class EntryReader
 
             var relative = entry[(dir.Length + 1)..];
             var stem = relative[..relative.LastIndexOf('.')];
-            var sourceRoot = rootDir is null ? "src" : Normalise(rootDir).TrimEnd('/');
-            var sources = TypeScriptSources.Select(e => sourceRoot is "" or "." ? stem + e : $"{sourceRoot}/{stem}{e}").ToList();
+            // Without rootDir, tsc takes the inputs' common folder: src/ when every .ts file is there, the
+            // project root when one is beside it (a drizzle.config.ts): dist/src/index.js then. Both are tried.
+            string[] sourceRoots = rootDir is null ? ["src", ""] : [Normalise(rootDir).TrimEnd('/')];
+            var sources = sourceRoots
+                .SelectMany(root => TypeScriptSources.Select(e => root is "" or "." ? stem + e : $"{root}/{stem}{e}"))
+                .ToList();
             if (sources.FirstOrDefault(folder.Exists) is not { } source)
             {
                 found.Problem($"{entryFrom} runs {entry}, which tsc would write from {sources[0]}; that file does not exist: pass --set entry=<outDir>/<file>.js for a source that does.");
