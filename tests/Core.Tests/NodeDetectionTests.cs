@@ -86,6 +86,20 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_SIGTERM_handler_that_only_logs_is_a_warning_and_one_that_closes_is_not()
+    {
+        Write("package.json", """{ "name": "x", "main": "index.js" }""");
+        Write("index.js", "const server = require('http').createServer().listen(8080);\nprocess.on('SIGTERM', () => {\n  console.log('Caught SIGTERM.');\n});\n");
+        Assert.Contains(Detect().Warnings, w => w.StartsWith("index.js:2 ", StringComparison.Ordinal) && w.Contains("neither closes the server nor exits", StringComparison.Ordinal));
+
+        Write("index.js", "const server = require('http').createServer().listen(8080);\nprocess.on('SIGTERM', () => {\n  console.log('bye');\n  server.close();\n});\n");
+        Assert.Empty(Detect().Warnings);
+
+        Write("index.js", "const server = require('http').createServer().listen(8080);\nprocess.on('SIGTERM', onTerm);\n");
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
     public void Start_script_outside_tsconfigs_outDir_is_refused()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node build/server.js" } }""");

@@ -133,12 +133,30 @@ internal static partial class SourceScanner
         if (listed is not null)
         {
             found.Value("tini", "false", $"{listed.At}: the app's SIGTERM handler");
+            if (direct is not null && !HandlerStops(lines, direct))
+            {
+                // tini cannot help: the signal reaches the handler either way, and the app keeps running.
+                found.Warning($"{direct.At}: the SIGTERM handler neither closes the server nor exits, so the app keeps running and docker stop kills it after 10 s: end the handler with server.close() (or process.exit(0)).");
+            }
         }
         else
         {
             found.Value("tini", "true", $"no process.on('SIGTERM') in {scanned}");
         }
     }
+
+    /// <summary>Whether the handler registered on <paramref name="handler"/> stops the app: a named function
+    /// (trusted), or a body that calls something closing, exiting or shutting down within a dozen lines.</summary>
+    private static bool HandlerStops(List<Line> lines, Line handler) =>
+        NamedHandler().IsMatch(handler.Text)
+        || lines.Where(l => l.File == handler.File && l.Number >= handler.Number && l.Number <= handler.Number + 12)
+            .Any(l => StopsCall().IsMatch(l.Text));
+
+    [GeneratedRegex(@"SIGTERM['""]\s*,\s*[A-Za-z_$][\w$.]*\s*\)")]
+    private static partial Regex NamedHandler();
+
+    [GeneratedRegex(@"(?i)(close|exit|shutdown|stop|destroy|terminate|kill|quit)\w*\s*\(")]
+    private static partial Regex StopsCall();
 
     /// <summary>if (!process.env.API_KEY) throw ... / process.exit(1): the app will not start without it.</summary>
     private static void RequiredVariables(List<Line> lines, ProjectDetection.Builder found)
