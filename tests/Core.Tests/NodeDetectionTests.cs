@@ -100,6 +100,17 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void Fastify_listening_without_a_host_is_a_loopback_warning()
+    {
+        Write("package.json", """{ "name": "x", "main": "server.js", "dependencies": { "fastify": "^5.0.0" } }""");
+        Write("server.js", "const app = require('fastify')();\napp.get('/', async () => 'hi');\napp.listen({ port: 3000 });\n");
+        Assert.Contains(Detect().Warnings, w => w.StartsWith("server.js:3 ", StringComparison.Ordinal) && w.Contains("pass host: '0.0.0.0'", StringComparison.Ordinal));
+
+        Write("server.js", "const app = require('fastify')();\napp.get('/', async () => 'hi');\napp.listen({ port: 3000, host: '0.0.0.0' });\n");
+        Assert.DoesNotContain(Detect().Warnings, w => w.Contains("Fastify", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Start_script_outside_tsconfigs_outDir_is_refused()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node build/server.js" } }""");

@@ -93,6 +93,14 @@ internal static partial class SourceScanner
                 return;
             }
 
+            // Fastify's listen({ port }) binds localhost unless the options name a host.
+            if (ListenOptions().IsMatch(call) && lines.Any(l => l.Text.Contains("fastify", StringComparison.Ordinal))
+                && !lines.Any(l => l.File == line.File && l.Number >= line.Number && l.Number <= line.Number + 3 && l.Text.Contains("host", StringComparison.Ordinal)))
+            {
+                found.Warning($"{line.At}: Fastify's listen() binds localhost unless it is given a host, and no published port reaches localhost: pass host: '0.0.0.0' in its options.");
+                return;
+            }
+
             var used = constants.Keys.FirstOrDefault(name => Regex.IsMatch(call, $@"[(,]\s*{Regex.Escape(name)}\s*[,)]"));
             if (used is not null)
             {
@@ -151,6 +159,9 @@ internal static partial class SourceScanner
         NamedHandler().IsMatch(handler.Text)
         || lines.Where(l => l.File == handler.File && l.Number >= handler.Number && l.Number <= handler.Number + 12)
             .Any(l => StopsCall().IsMatch(l.Text));
+
+    [GeneratedRegex(@"^listen\(\s*\{")]
+    private static partial Regex ListenOptions();
 
     [GeneratedRegex(@"SIGTERM['""]\s*,\s*[A-Za-z_$][\w$.]*\s*\)")]
     private static partial Regex NamedHandler();
