@@ -111,6 +111,14 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void Health_routes_come_from_the_shared_list_in_its_order()
+    {
+        Write("package.json", """{ "name": "x", "main": "server.js" }""");
+        Write("server.js", "app.get('/ping', ok);\napp.get('/health-check', ok);\napp.listen(3000);\n");
+        Assert.Equal("/health-check", Values(Detect())["health-path"]);
+    }
+
+    [Fact]
     public void Start_script_outside_tsconfigs_outDir_is_refused()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node build/server.js" } }""");

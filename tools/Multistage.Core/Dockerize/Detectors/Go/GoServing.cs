@@ -9,7 +9,6 @@ namespace Multistage.Core.Dockerize.Detectors.Go;
 public static partial class GoServing
 {
     /// <summary>Health routes, most specific first: the first one the code registers is the HEALTHCHECK's path.</summary>
-    private static readonly string[] HealthRoutes = ["/healthz", "/health", "/livez", "/readyz", "/ready", "/healthcheck", "/ping"];
 
     public static void Read(IReadOnlyList<GoSource> sources, ProjectDetection.Builder found)
     {
@@ -170,7 +169,7 @@ public static partial class GoServing
         var routes = sources
             .SelectMany(s => Route().Matches(s.Text).Select(m => (Path: "/" + m.Groups[1].Value.ToLowerInvariant(), At: s.At(m), Code: m.Value.TrimStart('.') + ", ...)")))
             .ToList();
-        foreach (var path in HealthRoutes)
+        foreach (var path in HealthRoutes.Names.Select(n => "/" + n))
         {
             if (routes.FirstOrDefault(r => r.Path == path) is { Code: not null } route)
             {
@@ -271,7 +270,7 @@ public static partial class GoServing
     [GeneratedRegex(@"(?:ListenAndServe(?:TLS)?\(|Listen\(\s*""tcp[46]?""\s*,|Addr:)\s*""(?:localhost|127\.[0-9.]+|\[::1\]):?""\s*\+[^\n,)]*")]
     private static partial Regex LoopbackConcatenation();
 
-    [GeneratedRegex(@"\.(?:HandleFunc|Handle|Get|GET|Head|HEAD|Any|Route|Path)\(\s*""(?:(?:GET|HEAD)\s+)?/(healthz|health|livez|readyz|ready|healthcheck|ping)/?""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\.(?:HandleFunc|Handle|Get|GET|Head|HEAD|Any|Route|Path)\(\s*""(?:(?:GET|HEAD)\s+)?/(" + HealthRoutes.Alternation + @")/?""", RegexOptions.IgnoreCase)]
     private static partial Regex Route();
 
     [GeneratedRegex(@"signal\.(Notify|NotifyContext)\(")]

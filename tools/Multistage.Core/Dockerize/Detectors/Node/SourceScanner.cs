@@ -10,7 +10,6 @@ internal static partial class SourceScanner
     private static readonly string[] Patterns = ["*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.cts"];
 
     /// <summary>Health routes, the most specific first.</summary>
-    private static readonly string[] HealthPaths = ["/healthz", "/health", "/livez", "/readyz", "/ready"];
 
     private sealed record Line(string File, int Number, string Text)
     {
@@ -120,7 +119,7 @@ internal static partial class SourceScanner
 
     private static void Health(List<Line> lines, ProjectDetection.Builder found)
     {
-        foreach (var path in HealthPaths)
+        foreach (var path in HealthRoutes.Names.Select(n => "/" + n))
         {
             var route = lines.FirstOrDefault(l => Regex.IsMatch(l.Text, $@"['""`]{Regex.Escape(path)}/?['""`]"));
             if (route is not null)

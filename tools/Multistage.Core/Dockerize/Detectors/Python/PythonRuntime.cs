@@ -6,7 +6,6 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 /// bind, app.run / uvicorn.run), its health route, the folders it writes and the variables it requires.</summary>
 internal static partial class PythonRuntime
 {
-    private static readonly string[] HealthWords = ["healthz", "health", "readyz", "ready", "livez", "live", "ping"];
 
     /// <summary>gunicorn reads ./gunicorn.conf.py from its working directory, /app: its bind is what it serves.</summary>
     public static void ReadGunicornConfig(ProjectDetection.Builder found, ProjectFolder folder, bool gunicorn)
@@ -82,9 +81,9 @@ internal static partial class PythonRuntime
     {
         var routes = sources.SelectMany(s => RouteDecorator().Matches(s.Text).Select(m => (Source: s, Match: m)))
             .Select(r => (r.Source, r.Match, Path: Normalise(r.Match.Groups["path"].Value)))
-            .Where(r => HealthWords.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal))
+            .Where(r => HealthRoutes.Names.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal))
             .ToList();
-        var best = routes.OrderBy(r => Array.IndexOf(HealthWords, r.Path.Trim('/').Split('/')[^1])).FirstOrDefault();
+        var best = routes.OrderBy(r => HealthRoutes.Names.ToList().IndexOf(r.Path.Trim('/').Split('/')[^1])).FirstOrDefault();
         if (best.Source is not null)
         {
             found.Value("health-path", best.Path, $"{best.Source.Where(best.Match)} ({best.Source.Quote(best.Match)})");

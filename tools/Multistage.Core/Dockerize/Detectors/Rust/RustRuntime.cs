@@ -8,14 +8,13 @@ namespace Multistage.Core.Dockerize.Detectors;
 public static partial class RustRuntime
 {
     /// <summary>Health routes in the order init prefers them.</summary>
-    private static readonly string[] HealthNames = ["healthz", "health", "livez", "readyz", "ready"];
 
     public static void HealthPath(IReadOnlyList<RustLine> lines, ProjectDetection.Builder found)
     {
         var routes = lines
             .SelectMany(l => HealthRoute().Matches(l.Text).Select(m => (Line: l, Path: m.Groups[1].Value)))
             .ToList();
-        foreach (var name in HealthNames)
+        foreach (var name in HealthRoutes.Names)
         {
             if (routes.FirstOrDefault(r => r.Path.EndsWith("/" + name, StringComparison.Ordinal)) is { Line: not null } route)
             {
@@ -100,7 +99,7 @@ public static partial class RustRuntime
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    [GeneratedRegex(@"""(?:GET |[A-Z]+ )?(/(?:[A-Za-z0-9_\-]+/)*(?:healthz|health|livez|readyz|ready))(?:[ ""?])")]
+    [GeneratedRegex(@"""(?:GET |[A-Z]+ )?(/(?:[A-Za-z0-9_\-]+/)*(?:" + HealthRoutes.Alternation + @"))(?:[ ""?])")]
     private static partial Regex HealthRoute();
 
     /// <summary>The call that installs it: signal(SIGTERM, ..), sigaction, signal-hook's register or Signals::new([SIGTERM, ..]), tokio's terminate().</summary>
