@@ -19,6 +19,37 @@ public sealed class DotnetDetectionTests : IDisposable
 
     public void Dispose() => _work.Dispose();
 
+    [Fact]
+    public void A_framework_before_net8_is_refused_naming_the_retarget_not_a_flag()
+    {
+        Write("Api.csproj", WebProject.Replace("net10.0", "net6.0", StringComparison.Ordinal));
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.StartsWith("net6.0 (", StringComparison.Ordinal) && p.Contains("retarget the project to net10.0", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "framework");
+    }
+
+    [Fact]
+    public void A_global_json_pin_the_build_stages_sdk_cannot_satisfy_is_a_warning()
+    {
+        Write("Api.csproj", WebProject);
+        Write("global.json", """{ "sdk": { "version": "9.0.100", "rollForward": "latestFeature" } }""");
+        Assert.Contains(Detect().Warnings, w => w.StartsWith("global.json pins the .NET SDK 9.0.100", StringComparison.Ordinal) && w.Contains("\"rollForward\": \"latestMajor\"", StringComparison.Ordinal));
+
+        Write("global.json", """{ "sdk": { "version": "9.0.100", "rollForward": "latestMajor" } }""");
+        Assert.Empty(Detect().Warnings);
+
+        Write("global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
+    public void A_health_route_of_any_case_from_the_shared_list_is_the_health_path()
+    {
+        Write("Api.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet(\"/HealthCheck\", () => \"ok\");\napp.Run();\n");
+        Assert.Equal("/HealthCheck", Values(Detect())["health-path"]);
+    }
+
     private ProjectDetection Detect(IReadOnlyDictionary<string, string>? given = null) =>
         ProjectDetectors.For("dotnet")!.Detect(new ProjectFolder(_work.Path) { Given = given ?? new Dictionary<string, string>() })!;
 

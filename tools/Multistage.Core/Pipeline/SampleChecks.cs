@@ -61,6 +61,10 @@ public static class SampleChecks
     /// hint for any project's image instead: init's options and the generic fix.</summary>
     private static Dictionary<string, string> ProjectHints => new(StringComparer.Ordinal)
     {
+        ["builds"] = "Run the same docker build in the folder and read the first error: a package the registry or mirror lacks, a file .dockerignore leaves out, a version the base image does not have.",
+        ["non-root"] = "Keep the numeric USER line init wrote in the final stage: Kubernetes' runAsNonRoot can verify only a numeric uid.",
+        ["size"] = "Keep the final stage on a runtime base (init --runtime lists the choices), not the build image; copy only what runs.",
+        ["build-check"] = "Run `docker build --check .` and fix each warning it names.",
         ["no-toolchain"] = "Keep the file out of the final stage: list it in .dockerignore if no stage needs it, else COPY --exclude it.",
         ["healthy"] = "Point the HEALTHCHECK at a route that answers 2xx once the app is ready (init --set health-path=/healthz).",
         ["answers"] = "Make the app listen on 0.0.0.0 at the port the Dockerfile names (init --port N, --set port-variable=NAME), and copy every file it reads at run time.",
@@ -206,8 +210,14 @@ public static class SampleChecks
     private static async Task<CheckVerdict> BuildCheck(SampleRun run)
     {
         var result = await new DockerfileCheck(run.Docker).RunAsync(run.Directory, "Dockerfile");
-        return result.Clean
-            ? CheckVerdict.Pass("no warnings")
-            : CheckVerdict.Fail($"{result.Warnings.Count} warning(s)", result.Warnings.Count > 0 ? string.Join(" ", result.Warnings.Take(2)) : result.Output.Split('\n').Last());
+        if (result.Clean)
+        {
+            return CheckVerdict.Pass("no warnings");
+        }
+
+        // No warnings but not clean: the check itself failed (a base image it cannot resolve, a syntax error).
+        return result.Warnings.Count > 0
+            ? CheckVerdict.Fail($"{result.Warnings.Count} warning(s)", string.Join(" ", result.Warnings.Take(2)))
+            : CheckVerdict.Fail("did not run", result.Output.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "docker build --check failed without output");
     }
 }

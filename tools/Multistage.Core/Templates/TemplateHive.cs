@@ -72,6 +72,9 @@ public sealed class TemplateHive
         {
             Environment = environment is null ? DotnetEnvironment.Quiet : WithQuiet(environment),
             Timeout = CommandTimeout,
+            // Not the caller's folder: a global.json there (init runs in the user's project) may pin an SDK
+            // that is not installed, and dotnet new would then not start at all.
+            WorkingDirectory = HiveDirectory,
         };
         await _turn.WaitAsync(ct).ConfigureAwait(false);
         try

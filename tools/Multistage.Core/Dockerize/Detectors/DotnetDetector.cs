@@ -83,7 +83,12 @@ public sealed class DotnetDetector : IProjectDetector
             found.Problem($"{web.Path}: its AssemblyName uses MSBuild properties init cannot evaluate here: pass --set assembly=NAME (the file name `dotnet publish` writes, without .dll).");
         }
 
-        if (framework is not null)
+        if (framework is not null && OutOfSupport(framework.Value))
+        {
+            // No image builds it, and --set framework would only change the tags, not what the project targets.
+            found.Problem($"{framework.Value} ({framework.From}) is out of support and no .NET image here builds it: retarget the project to net10.0 (<TargetFramework>net10.0</TargetFramework>, in the projects it references too), then run init again.");
+        }
+        else if (framework is not null)
         {
             found.Value("framework", framework.Value, framework.From);
             if (framework.Value is "net8.0" or "net9.0")
@@ -119,7 +124,24 @@ public sealed class DotnetDetector : IProjectDetector
                 $"{web.Path}{(references > 0 ? $" and its {references} referenced project{(references == 1 ? "" : "s")}" : "")}{(restore.SettingsFiles.Count > 0 ? $", {string.Join(", ", restore.SettingsFiles)}" : "")}");
         }
 
+        // The build stage's SDK follows the framework the Dockerfile is written for (--set framework wins).
+        var target = folder.Given.GetValueOrDefault("framework") ?? framework?.Value;
+        var sdkMajor = target is not null && TargetMajor(target) is { } major ? major : 10;
+        if (SdkPin.Check(folder, restore.SettingsFiles, sdkMajor) is { } pin)
+        {
+            found.Warning(pin);
+        }
+
         AspNetHosting.Read(folder, web, found);
         return found.Build();
     }
+
+    /// <summary>net8.0 gives 8; netcoreapp3.1 and netstandard give null.</summary>
+    private static int? TargetMajor(string framework) =>
+        framework.StartsWith("net", StringComparison.Ordinal) && framework.EndsWith(".0", StringComparison.Ordinal)
+        && int.TryParse(framework[3..^2], out var major) ? major : null;
+
+    /// <summary>Before net8.0 (net5.0-net7.0, netcoreapp*): no supported image exists for it.</summary>
+    private static bool OutOfSupport(string framework) =>
+        framework.StartsWith("netcoreapp", StringComparison.Ordinal) || TargetMajor(framework) is < 8;
 }

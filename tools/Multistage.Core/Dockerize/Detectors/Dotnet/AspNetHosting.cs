@@ -239,7 +239,8 @@ internal static partial class AspNetHosting
     [GeneratedRegex(@"(?<call>MapHealthChecks|UseHealthChecks)\(\s*""(?<path>/[^""]*)""")]
     private static partial Regex HealthChecks();
 
-    [GeneratedRegex(@"(?<call>Map(?:Get)?)\(\s*""(?<path>/(?:healthz?|livez?|readyz?|alive|status)(?:/[^""]*)?)""", RegexOptions.IgnoreCase)]
+    // The shared names (MapGet("/HealthCheck") too: IgnoreCase), and Aspire's /alive.
+    [GeneratedRegex(@"(?<call>Map(?:Get)?)\(\s*""(?<path>/(?:" + HealthRoutes.Alternation + @"|alive|status)(?:/[^""]*)?)""", RegexOptions.IgnoreCase)]
     private static partial Regex HealthGet();
 
     [GeneratedRegex(@"(?:WebApplication\.Create(?:Slim|Empty)?Builder|WebApplication\.Create|Host\.CreateDefaultBuilder|Host\.CreateApplicationBuilder|WebHost\.CreateDefaultBuilder)")]
