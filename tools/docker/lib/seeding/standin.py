@@ -2,7 +2,7 @@
 import os
 import re
 
-from . import context, dock, rootfs
+from . import context, dock, registry, rootfs
 from .plan import COMMON_DIR
 from .log import fail, log
 
@@ -16,6 +16,9 @@ class Settings:
 
 
 def _pull(image, settings):
+    # A registry that does not answer a connection gets no pull (asked once per registry).
+    if not registry.answers(image, min(5, settings.pull_timeout)):
+        return False
     log(f"pulling {image} (timeout {settings.pull_timeout}s)")
     return dock.run(["pull", "-q", image], timeout=settings.pull_timeout)[0] == 0
 
