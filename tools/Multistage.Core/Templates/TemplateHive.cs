@@ -1,46 +1,60 @@
+using System.Collections.Concurrent;
 using Multistage.Core.Processes;
 
 namespace Multistage.Core.Templates;
 
 /// <summary>
 /// A private `dotnet new` template store (--debug:custom-hive), so tests and the generator never touch, or
-/// depend on, the templates a user has installed.
+/// depend on, the templates a user has installed. Several calls run at once, each in a copy of the store.
 /// </summary>
 public sealed class TemplateHive
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
 
-    // dotnet new rewrites its settings and template cache inside the hive on every call; two calls at
-    // once can read a half-written cache, so calls on one hive take turns.
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    // dotnet new rewrites its settings and template cache inside the hive on every call, so two calls in
+    // one folder can read a half-written cache. After the install the hive folder is only read: each call
+    // runs in a copy (a "lane", under lanes/), and a lane serves one call at a time. The store is ~0.5 MB.
+    private const string LanesFolder = "lanes";
+    private readonly SemaphoreSlim _freeLanes = new(LaneCount, LaneCount);
+    private readonly ConcurrentBag<string> _idleLanes = [];
+    private int _lanesMade;
+
+    // dotnet new is mostly process start-up and JIT: one call per core keeps the cores busy.
+    private static int LaneCount => Math.Max(2, Environment.ProcessorCount);
 
     private TemplateHive(string hiveDirectory) => HiveDirectory = hiveDirectory;
 
     public string HiveDirectory { get; }
 
-    /// <summary>Creates the hive and runs `dotnet new install` for each source (a template folder or a .nupkg).</summary>
+    /// <summary>Creates the hive and installs every source (template folders or .nupkg files) with one `dotnet new install`.</summary>
     public static async Task<TemplateHive> CreateAsync(
         string hiveDirectory, IEnumerable<string> templateSources, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(templateSources);
         var hive = new TemplateHive(Path.GetFullPath(hiveDirectory));
-        Directory.CreateDirectory(hive.HiveDirectory);
-        foreach (var source in templateSources)
+        var sources = templateSources.Select(Path.GetFullPath).ToList();
+        var missing = sources.FirstOrDefault(source => !Directory.Exists(source) && !File.Exists(source));
+        if (missing is not null)
         {
-            var fullSource = Path.GetFullPath(source);
-            if (!Directory.Exists(fullSource) && !File.Exists(fullSource))
-            {
-                throw new FileNotFoundException(
-                    $"Template source '{fullSource}' does not exist: pass a template folder (templates/<language>) or a .nupkg.",
-                    fullSource);
-            }
-            var result = await hive.RunAsync(["new", "install", fullSource], ct).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(
-                    $"Installing template source '{fullSource}' into hive '{hive.HiveDirectory}' failed:\n{result.Describe()}");
-            }
+            throw new FileNotFoundException(
+                $"Template source '{missing}' does not exist: pass a template folder (templates/<language>) or a .nupkg.",
+                missing);
         }
+
+        Directory.CreateDirectory(hive.HiveDirectory);
+        if (sources.Count == 0)
+        {
+            return hive;
+        }
+
+        // One process for all sources: a dotnet new start costs about a second; five installs cost five.
+        var result = await hive.RunInAsync(hive.HiveDirectory, ["new", "install", .. sources], ct, environment: null).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Installing template source(s) {string.Join(", ", sources.Select(s => $"'{s}'"))} into hive '{hive.HiveDirectory}' failed:\n{result.Describe()}");
+        }
+
         return hive;
     }
 
@@ -49,7 +63,7 @@ public sealed class TemplateHive
         string shortName, string outputDirectory, IReadOnlyList<string> options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return RunAsync(["new", shortName, "-o", Path.GetFullPath(outputDirectory), .. options], ct);
+        return RunAsync(["new", shortName, "-o", Path.GetFullPath(outputDirectory), .. options], ct, environment: null);
     }
 
     /// <summary>As above, with variables added to the environment of `dotnet new` (a culture, say).</summary>
@@ -68,22 +82,52 @@ public sealed class TemplateHive
     private async Task<ProcessResult> RunAsync(
         IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
     {
-        var spec = new ProcessSpec("dotnet", [.. dotnetArguments, "--debug:custom-hive", HiveDirectory])
+        await _freeLanes.WaitAsync(ct).ConfigureAwait(false);
+        var lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
+        try
+        {
+            return await RunInAsync(lane, dotnetArguments, ct, environment).ConfigureAwait(false);
+        }
+        finally
+        {
+            _idleLanes.Add(lane);
+            _freeLanes.Release();
+        }
+    }
+
+    private Task<ProcessResult> RunInAsync(
+        string hive, IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var spec = new ProcessSpec("dotnet", [.. dotnetArguments, "--debug:custom-hive", hive])
         {
             Environment = environment is null ? DotnetEnvironment.Quiet : WithQuiet(environment),
             Timeout = CommandTimeout,
             // Not the caller's folder: a global.json there (init runs in the user's project) may pin an SDK
             // that is not installed, and dotnet new would then not start at all.
-            WorkingDirectory = HiveDirectory,
+            WorkingDirectory = hive,
         };
-        await _turn.WaitAsync(ct).ConfigureAwait(false);
-        try
+        return ProcessRunner.RunAsync(spec, ct);
+    }
+
+    /// <summary>A copy of the installed hive (everything but the lanes) for one more call at a time.</summary>
+    private string MakeLane()
+    {
+        var lane = Path.Combine(HiveDirectory, LanesFolder, Interlocked.Increment(ref _lanesMade).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        CopyFolder(HiveDirectory, lane, skip: Path.Combine(HiveDirectory, LanesFolder));
+        return lane;
+    }
+
+    private static void CopyFolder(string from, string to, string skip)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
         {
-            return await ProcessRunner.RunAsync(spec, ct).ConfigureAwait(false);
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
-        finally
+
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => folder != skip))
         {
-            _turn.Release();
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)), skip);
         }
     }
 

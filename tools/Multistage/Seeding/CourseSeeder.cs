@@ -29,19 +29,18 @@ public sealed class CourseSeeder
         {
             progress($"Installing {plan.Languages.Count} template(s) into a private hive");
             var hive = await TemplateHive.CreateAsync(hiveDirectory, plan.Languages.Select(l => l.Template.FolderPath), ct);
-            foreach (var (folder, exercise) in plan.SampleSets)
-            {
-                foreach (var language in plan.Languages)
+            // The hive runs several dotnet new calls at once (one per core); the files written do not depend on the order.
+            await Task.WhenAll(plan.SampleSets.SelectMany(set => plan.Languages.Select(language => (set.Folder, set.Exercise, language)))
+                .Select(async sample =>
                 {
-                    var relative = Path.Combine(folder, language.Template.Language);
-                    progress($"dotnet new {language.Template.ShortName} -> {relative}");
-                    var result = await hive.InstantiateAsync(language.Template.ShortName, Path.Combine(staging, relative), InstantiationOptions(language, exercise), ct);
+                    var relative = Path.Combine(sample.Folder, sample.language.Template.Language);
+                    progress($"dotnet new {sample.language.Template.ShortName} -> {relative}");
+                    var result = await hive.InstantiateAsync(sample.language.Template.ShortName, Path.Combine(staging, relative), InstantiationOptions(sample.language, sample.Exercise), ct);
                     if (!result.Succeeded)
                     {
-                        throw new InvalidOperationException($"dotnet new {language.Template.ShortName} failed:{Environment.NewLine}{result.Describe()}");
+                        throw new InvalidOperationException($"dotnet new {sample.language.Template.ShortName} failed:{Environment.NewLine}{result.Describe()}");
                     }
-                }
-            }
+                }));
 
             if (plan.Pitfalls)
             {
@@ -70,10 +69,10 @@ public sealed class CourseSeeder
     /// without an edit: its README alone).</summary>
     private static async Task WritePitfallsAsync(SeedPlan plan, TemplateHive hive, string staging, Action<string> progress, CancellationToken ct)
     {
-        foreach (var language in plan.Languages)
-        {
-            foreach (var pitfall in Pitfall.LoadFor(language.Template))
+        await Task.WhenAll(plan.Languages.SelectMany(language => Pitfall.LoadFor(language.Template).Select(pitfall => (language, pitfall)))
+            .Select(async lesson =>
             {
+                var (language, pitfall) = lesson;
                 var relative = PitfallSample.Folder(language, pitfall);
                 progress($"pitfall {pitfall.Name} -> {relative}");
                 // The template's default runtime, not the course's: the edits are written for it.
@@ -87,8 +86,7 @@ public sealed class CourseSeeder
                 }
 
                 await PitfallSample.CompleteAsync(target, language, pitfall, ct);
-            }
-        }
+            }));
     }
 
     private static void DeleteIfPresent(string directory)
