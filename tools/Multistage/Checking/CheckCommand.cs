@@ -59,19 +59,11 @@ public sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors, Templ
         CheckedSample sample, DockerConnection connection, IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
         using var copy = PrivateCopy.Of(sample.Directory, "check");
-        var tags = new List<string>();
-        var name = $"multistage-check-{sample.Template.Language}-{Guid.NewGuid():N}"[..40];
-        var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add) { Contract = sample.Contract }, sample.Template, copy.Directory);
-        try
-        {
-            return await console.Status().StartAsync(
-                $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
-                _ => SampleGrader.GradeAsync(run, sample.Checks, ct));
-        }
-        finally
-        {
-            // Not `ct`: a cancelled check still removes what it built.
-            await new DockerImages(connection.Docker).RemoveAsync(tags, CancellationToken.None);
-        }
+        await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
+            OwnedSampleRun.UniqueName($"multistage-check-{sample.Template.Language}"), sample.Template, copy.Directory,
+            context => context with { Contract = sample.Contract });
+        return await console.Status().StartAsync(
+            $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
+            _ => SampleGrader.GradeAsync(owned.Run, sample.Checks, ct));
     }
 }

@@ -170,18 +170,13 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
     /// every image it made (the course's two are kept when asked: they are what the report names).</summary>
     private async Task<T> WithRunAsync<T>(string name, TemplateMetadata template, string directory, bool coldBuilds, bool keepCourseImages, Func<SampleRun, Task<T>> measure)
     {
-        var tags = new List<string>();
-        var context = new SampleRunContext(docker, network, buildArguments, name, null, tags.Add) { ColdBuilds = coldBuilds };
-        var run = new SampleRun(context, template, directory);
-        try
+        await using var owned = new OwnedSampleRun(docker, network, buildArguments, name, template, directory, context => context with { ColdBuilds = coldBuilds });
+        if (keepCourseImages)
         {
-            return await measure(run);
+            owned.KeepBothImages();
         }
-        finally
-        {
-            // Not the caller's token: a cancelled measurement still removes its images.
-            await images.RemoveAsync(tags.Where(tag => !keepCourseImages || (tag != run.MultiTag && tag != run.SingleTag)), CancellationToken.None);
-        }
+
+        return await measure(owned.Run);
     }
 
     private async Task<IReadOnlyList<BaseImage>> BaseImagesAsync(string dockerfilePath, CancellationToken ct)

@@ -27,41 +27,31 @@ public sealed partial class InitVerifier(IAnsiConsole console)
             return ExitCodes.Failure;
         }
 
-        var tags = new List<string>();
         var slug = InitCommand.ImageName(plan.Name);
-        // Unique per run: two verifies of one project (or a test's parallel runs) never share a tag.
-        var name = $"multistage-verify-{slug[..Math.Min(slug.Length, 40)].TrimEnd('-')}-{Guid.NewGuid().ToString("N")[..8]}";
-        var context = new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add) { Contract = contract };
-        var run = new SampleRun(context, template, plan.Directory);
-        try
+        await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
+            OwnedSampleRun.UniqueName($"multistage-verify-{slug}"), template, plan.Directory, context => context with { Contract = contract });
+        var run = owned.Run;
+        var outcomes = await console.Status().StartAsync(
+            $"Verifying: building both Dockerfiles in {UserPath.Display(plan.Directory)} and running the image",
+            _ => SampleGrader.GradeAsync(run, SampleChecks.ForProjects, ct));
+        console.Write(CheckReport.Table(new CheckedSample(plan.Directory, template), outcomes));
+        if ((await run.MultiBuildAsync()).Succeeded)
         {
-            var outcomes = await console.Status().StartAsync(
-                $"Verifying: building both Dockerfiles in {UserPath.Display(plan.Directory)} and running the image",
-                _ => SampleGrader.GradeAsync(run, SampleChecks.ForProjects, ct));
-            console.Write(CheckReport.Table(new CheckedSample(plan.Directory, template), outcomes));
-            if ((await run.MultiBuildAsync()).Succeeded)
+            foreach (var line in await AnswersAsync(run))
             {
-                foreach (var line in await AnswersAsync(run))
-                {
-                    console.WriteLine(line);
-                }
+                console.WriteLine(line);
             }
-
-            var failed = outcomes.Where(o => !o.Passed).ToList();
-            if (failed.Count > 0)
-            {
-                console.MarkupLineInterpolated($"[red]Verified: {failed.Count} of {outcomes.Count} checks failed[/] ({string.Join(", ", failed.Select(o => o.Id))}): the files are written; change what the table names, then run init --verify again.");
-                return ExitCodes.Incomplete;
-            }
-
-            console.MarkupLineInterpolated($"[green]Verified: all {outcomes.Count} checks passed.[/] Both Dockerfiles build; the image answers on port {contract.Port} and stops on SIGTERM.");
-            return ExitCodes.Success;
         }
-        finally
+
+        var failed = outcomes.Where(o => !o.Passed).ToList();
+        if (failed.Count > 0)
         {
-            // Not `ct`: a cancelled verify still removes what it built.
-            await new DockerImages(connection.Docker).RemoveAsync(tags, CancellationToken.None);
+            console.MarkupLineInterpolated($"[red]Verified: {failed.Count} of {outcomes.Count} checks failed[/] ({string.Join(", ", failed.Select(o => o.Id))}): the files are written; change what the table names, then run init --verify again.");
+            return ExitCodes.Incomplete;
         }
+
+        console.MarkupLineInterpolated($"[green]Verified: all {outcomes.Count} checks passed.[/] Both Dockerfiles build; the image answers on port {contract.Port} and stops on SIGTERM.");
+        return ExitCodes.Success;
     }
 
     /// <summary>What / and the health path answered, one line each, so the user sees it was their app.</summary>

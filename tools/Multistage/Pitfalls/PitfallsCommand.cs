@@ -114,20 +114,12 @@ public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, Te
         IReadOnlyDictionary<string, string> buildArguments, CancellationToken ct)
     {
         using var copy = PrivateCopy.Of(directory, "pitfall");
-        var tags = new List<string>();
-        var name = $"multistage-pitfall-{Guid.NewGuid():N}"[..32];
-        var run = new SampleRun(new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add), template, copy.Directory);
-        try
-        {
-            ct.ThrowIfCancellationRequested();
-            var observation = await console.Status().StartAsync(
-                $"{expected.Language}-{expected.Name}: {phase.ToString().ToLowerInvariant()}",
-                _ => PitfallObserver.ObserveAsync(run, phase, symptom));
-            return (observation.Observed, observation.ShowsSymptom);
-        }
-        finally
-        {
-            await new DockerImages(connection.Docker).RemoveAsync(tags, CancellationToken.None);
-        }
+        await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
+            OwnedSampleRun.UniqueName("multistage-pitfall"), template, copy.Directory);
+        ct.ThrowIfCancellationRequested();
+        var observation = await console.Status().StartAsync(
+            $"{expected.Language}-{expected.Name}: {phase.ToString().ToLowerInvariant()}",
+            _ => PitfallObserver.ObserveAsync(owned.Run, phase, symptom));
+        return (observation.Observed, observation.ShowsSymptom);
     }
 }
