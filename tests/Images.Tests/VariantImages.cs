@@ -1,5 +1,6 @@
 using Multistage.Core.Net;
 using Multistage.Core.Docker;
+using Multistage.Core.Pipeline;
 using Multistage.Core.Templates;
 
 namespace Images.Tests;
@@ -69,6 +70,13 @@ public sealed class VariantImages
     public async Task<RunOutcome> RunAsync() => await (await pipeline.Value).RunAsync();
     public async Task<BuildResult> SourceChangeRebuildAsync() => await (await pipeline.Value).SourceChangeRebuildAsync();
     public Task<HttpAnswer> SingleRootAsync() => singleRoot.Value;
+
+    /// <summary>One check of `multistage check` on this variant's pipeline (its steps run once, whichever check asks first).</summary>
+    public async Task<CheckOutcome> GradeAsync(string checkId)
+    {
+        var check = SampleChecks.All.Single(candidate => candidate.Id == checkId);
+        return (await SampleGrader.GradeAsync(await pipeline.Value, [check]))[0];
+    }
     public Task<InputOutcome> InputRunAsync(string row) => inputRuns.Value[row];
     public Task<LoadedStop> LoadedStopAsync(ClientLoad load) => loadedStops[load].Value;
 

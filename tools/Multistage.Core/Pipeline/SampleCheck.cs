@@ -3,7 +3,11 @@ namespace Multistage.Core.Pipeline;
 /// <summary>One thing a finished multi-stage Dockerfile achieves, graded on a <see cref="SampleRun"/>.</summary>
 /// <param name="Id">Stable name for --json and scripts.</param>
 /// <param name="Hint">One line from the course notes' lessons, shown when the check fails.</param>
-public sealed record SampleCheck(string Id, string Title, string Hint, Func<SampleRun, Task<CheckVerdict>> Evaluate);
+public sealed record SampleCheck(string Id, string Title, string Hint, Func<SampleRun, Task<CheckVerdict>> Evaluate)
+{
+    /// <summary>The rule in one line, for the README's check table (a test keeps the two equal).</summary>
+    public required string PassesWhen { get; init; }
+}
 
 /// <summary>A check's result on one sample: the figure it measured and, on failure, what was wrong.</summary>
 public sealed record CheckVerdict(bool Passed, string Figure, string? Problem = null)

@@ -13,41 +13,41 @@ public static class SampleChecks
     private static readonly SampleCheck DependencyCacheCheck =
         new("dependency-cache", "A source-only change reuses the dependency layer",
             "Copy the manifest and lock file and install dependencies before copying the sources.",
-            DependencyCache);
+            DependencyCache) { PassesWhen = "after a change to a source file only, the dependency step comes from the cache" };
 
     public static IReadOnlyList<SampleCheck> All { get; } =
     [
         new("builds", "The multi-stage Dockerfile builds",
             "Build it yourself with `docker build .` and read the first error; each stage starts from its own FROM.",
-            Builds),
+            Builds) { PassesWhen = "`docker build` of `Dockerfile` works" },
         new("named-stages", "Stages are named and copied from by name",
             "Name the build stage (FROM ... AS build) and copy with COPY --from=build: --from=0 breaks when a stage is inserted.",
-            NamedStages),
+            NamedStages) { PassesWhen = "there are two or more stages and `COPY --from=` names a stage, not a number" },
         new("no-toolchain", "The final image holds no toolchain, sources or caches",
             "Copy only the artefact into the final stage: no compiler in production means nothing to compile an attack with.",
-            NoToolchain),
+            NoToolchain) { PassesWhen = "the final image holds none of the language's `forbiddenPaths` (compiler, sources, caches), nor `pip`/`npm` on a runtime choice that declares no package manager" },
         new("size", "The final image is a small share of the single-stage one",
             "Start the final stage from a small runtime base (alpine, slim, distroless, scratch), not from the build image.",
-            Size),
+            Size) { PassesWhen = "the final image is at most the language's `maxSizeRatio` of the `Dockerfile.single` image" },
         new("non-root", "It runs as a numeric non-root user",
             "Add USER 65532:65532 (numeric, so Kubernetes' runAsNonRoot can verify it) in the final stage.",
-            NonRoot),
+            NonRoot) { PassesWhen = "`USER` is a numeric uid other than 0" },
         new("exec-form", "ENTRYPOINT/CMD are in exec form",
             "Write ENTRYPOINT [\"/app/server\"]: the shell form needs a /bin/sh (scratch has none) and a shell as PID 1 swallows SIGTERM.",
-            ExecForm),
+            ExecForm) { PassesWhen = "`ENTRYPOINT`/`CMD` do not start through `/bin/sh -c`" },
         new("healthy", "It turns healthy by its own HEALTHCHECK",
             "Add HEALTHCHECK CMD [\"/app/server\", \"--healthcheck\"] in exec form: the final image may have no shell or curl.",
-            Healthy),
+            Healthy) { PassesWhen = "the image has an exec-form `HEALTHCHECK` (`CMD [...]`) and the container (read-only, no capabilities) turns healthy" },
         new("answers", "It answers / and its health path",
             "Keep PORT and HOST as the app reads them (ENV PORT=..., EXPOSE) and copy everything the app needs at run time.",
-            Answers),
+            Answers) { PassesWhen = "`/` and `/healthz` answer 200 (`ok`)" },
         new("sigterm", "It exits by itself on SIGTERM",
             "Start the app itself as PID 1 (exec form, no shell wrapper): Docker kills what ignores SIGTERM after 10 s.",
-            StopsOnSigterm),
+            StopsOnSigterm) { PassesWhen = "`docker stop` ends it within 3 s with status 0, not by a kill" },
         DependencyCacheCheck,
         new("build-check", "`docker build --check` finds nothing",
             "Run `docker build --check .` and fix each warning it names (for example `FROM ... AS` in matching case).",
-            BuildCheck),
+            BuildCheck) { PassesWhen = "`docker build --check` (Docker's own build checks) prints no warning" },
     ];
 
     /// <summary>What `init --verify` (and check on an init'd project) grades: everything but the rebuild after a
@@ -107,7 +107,9 @@ public static class SampleChecks
 
     private static async Task<CheckVerdict> NoToolchain(SampleRun run)
     {
-        var found = SampleRules.ForbiddenFiles(await run.FilesAsync(), run.Template.ForbiddenPaths);
+        // The final stage's base (resolved through stages): its runtime choice says whether pip or npm may be there.
+        var finalBase = DockerfileStages.Read(Path.Combine(run.Directory, "Dockerfile")).LastOrDefault()?.Image;
+        var found = SampleRules.ForbiddenFiles(await run.FilesAsync(), SampleRules.ForbiddenGlobs(run.Template, finalBase));
         return found.Count == 0
             ? CheckVerdict.Pass("0 forbidden paths")
             : CheckVerdict.Fail($"{found.Count} forbidden path(s)", $"for example {string.Join(", ", found.Take(3))}");
@@ -145,6 +147,11 @@ public static class SampleChecks
             return run.Contract.HealthcheckRequired
                 ? CheckVerdict.Fail("no HEALTHCHECK", "the image has no HEALTHCHECK")
                 : CheckVerdict.Pass("no HEALTHCHECK: nothing in the final image can probe (README.Docker.md)");
+        }
+
+        if (info.HealthcheckTest[0] != "CMD")
+        {
+            return CheckVerdict.Fail("shell form", "the HEALTHCHECK runs through /bin/sh -c, which a final image without a shell lacks");
         }
 
         var outcome = await run.RunAsync();

@@ -17,6 +17,15 @@ public static partial class SampleRules
         return match.Success && match.Groups["uid"].Value != "0";
     }
 
+    /// <summary>What a final image from <paramref name="finalBase"/> must not hold: the template's forbiddenPaths, and
+    /// the package managers when the base is a runtime choice that declares none (a base no choice names: the
+    /// forbiddenPaths alone).</summary>
+    public static IEnumerable<string> ForbiddenGlobs(Templates.TemplateMetadata template, string? finalBase)
+    {
+        var runtime = template.Runtimes.Values.FirstOrDefault(choice => string.Equals(choice.RuntimeImage, finalBase, StringComparison.Ordinal));
+        return runtime is { PackageManager: null } ? [.. template.ForbiddenPaths, .. PackageManagerGlobs] : template.ForbiddenPaths;
+    }
+
     /// <summary>Each file of the image that a glob forbids, as "path (matches glob)".</summary>
     public static IReadOnlyList<string> ForbiddenFiles(IEnumerable<string> files, IEnumerable<string> globs)
     {

@@ -1,3 +1,4 @@
+using Multistage.Cli.Rendering;
 using System.Text;
 using Multistage.Core.Templates;
 
@@ -42,15 +43,5 @@ public static class CatalogMarkdown
 
     /// <summary><paramref name="document"/> with the text between the markers replaced by <paramref name="generated"/>,
     /// or null when the document has no (or a broken) pair of markers.</summary>
-    public static string? Splice(string document, string generated)
-    {
-        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
-        if (begin < 0 || end < begin)
-        {
-            return null;
-        }
-        var from = begin + Begin.Length;
-        return document[..from] + "\n" + generated + document[end..];
-    }
+    public static string? Splice(string document, string generated) => new MarkedBlock(Begin, End).Splice(document, generated);
 }
