@@ -89,10 +89,11 @@ public sealed class DockerImages(DockerCli docker)
     /// <summary>Removes images by name or id; missing ones are not an error (clean-up after failures).</summary>
     public async Task RemoveAsync(IEnumerable<string> images, CancellationToken cancellationToken = default)
     {
-        var names = images.ToList();
-        if (names.Count > 0)
+        // In batches, each with its own time: a test run's clean-up removes hundreds of tags, and one
+        // `image rm` of them all outlived the default timeout on a busy machine.
+        foreach (var batch in images.Chunk(25))
         {
-            await docker.RunAsync(["image", "rm", "--force", .. names], cancellationToken: cancellationToken);
+            await docker.RunAsync(["image", "rm", "--force", .. batch], timeout: TimeSpan.FromMinutes(5), cancellationToken: cancellationToken);
         }
     }
 
