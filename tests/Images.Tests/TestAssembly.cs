@@ -1,2 +1,2 @@
 // Two collections (ImagesCollection.cs) run at once, no more: see there why.
-[assembly: CollectionBehavior(MaxParallelThreads = 2)]
+[assembly: Xunit.v3.Parallelization(MaxThreads = 2)]
