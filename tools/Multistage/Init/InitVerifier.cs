@@ -28,7 +28,7 @@ public sealed partial class InitVerifier(IAnsiConsole console)
         }
 
         var tags = new List<string>();
-        var slug = InitCommand.ImageName(plan.Name);
+        var slug = InitImageName.From(plan.Name);
         // Unique per run: two verifies of one project (or a test's parallel runs) never share a tag.
         var name = $"multistage-verify-{slug[..Math.Min(slug.Length, 40)].TrimEnd('-')}-{Guid.NewGuid().ToString("N")[..8]}";
         var context = new SampleRunContext(connection.Docker, connection.Network, buildArguments, name, null, tags.Add) { Contract = contract };
