@@ -9,7 +9,8 @@ public sealed record CourseModel(
     IReadOnlyList<string> SampleFolders,
     IReadOnlyList<CourseImage> Images,
     IReadOnlyList<CourseExercise> Exercises,
-    string ToolVersion)
+    string ToolVersion,
+    WorkflowActions Actions)
 {
     public static CourseModel From(SeedPlan plan)
     {
@@ -21,7 +22,7 @@ public sealed record CourseModel(
         var exercises = plan.SampleSets.Where(s => s.Exercise)
             .SelectMany(s => plan.Languages.Select(l => new CourseExercise(l.Template.Language, s.Folder.Length == 0 ? l.Template.Language : $"{s.Folder}/{l.Template.Language}")))
             .ToList();
-        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images, exercises, ToolInfo.Version);
+        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images, exercises, ToolInfo.Version, WorkflowActions.Pinned);
     }
 }
 
