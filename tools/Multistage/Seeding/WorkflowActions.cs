@@ -16,7 +16,10 @@ public sealed record WorkflowAction(string Repository, string Commit, string Rel
 public sealed record WorkflowActions(WorkflowAction Checkout, WorkflowAction SetupDotnet, WorkflowAction UploadArtifact)
 {
     public static WorkflowActions Pinned { get; } = new(
+        // v5 still gets releases (v5.1.0 carries v7's fork-checkout protections); v6 and v7 change nothing the course needs.
         Checkout: new("actions/checkout", "fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09", "v5.1.0"),
+        // v5 runs on Node 24 like v6, whose only change is internal (ES modules).
         SetupDotnet: new("actions/setup-dotnet", "26b0ec14cb23fa6904739307f278c14f94c95bf1", "v5.4.0"),
+        // Not v4: it runs on Node 20, which is out of support; v7 takes name and path as v4 did.
         UploadArtifact: new("actions/upload-artifact", "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", "v7.0.0"));
 }
