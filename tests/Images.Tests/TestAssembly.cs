@@ -1,2 +1,5 @@
 // Two collections (ImagesCollection.cs) run at once, no more: see there why.
 [assembly: Xunit.v3.Parallelization(MaxThreads = 2)]
+
+// Prints each reason tests were skipped for once, at the end of the run (see SkipSummary).
+[assembly: AssemblyFixture(typeof(SkipSummary))]
