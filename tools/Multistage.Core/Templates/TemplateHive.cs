@@ -83,14 +83,20 @@ public sealed class TemplateHive
         IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
     {
         await _freeLanes.WaitAsync(ct).ConfigureAwait(false);
-        var lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
+        string? lane = null;
         try
         {
+            // A lane that could not be made (a full disk) frees its slot all the same: no later call waits forever.
+            lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
             return await RunInAsync(lane, dotnetArguments, ct, environment).ConfigureAwait(false);
         }
         finally
         {
-            _idleLanes.Add(lane);
+            if (lane is not null)
+            {
+                _idleLanes.Add(lane);
+            }
+
             _freeLanes.Release();
         }
     }
