@@ -12,6 +12,24 @@ public sealed class DockerContainers(DockerCli docker)
         await docker.RunCheckedAsync($"Starting container {options.Name} from {options.Image}", options.ToArguments(),
             cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// Runs a container to its end in the foreground (`docker run --rm`): one docker call for an app that is
+    /// expected to exit, where start, polling, logs and remove would take four or more. Both output streams,
+    /// stdout first, as <see cref="LogsAsync"/> gives them. A container still running at the timeout is removed.
+    /// </summary>
+    public async Task<ExitedContainer> RunToExitAsync(ContainerRunOptions options, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = await docker.RunAsync(options.ToForegroundArguments(), timeout, cancellationToken: cancellationToken);
+        if (result.TimedOut)
+        {
+            await RemoveAsync(options.Name, CancellationToken.None);
+            throw new InvalidOperationException($"Container {options.Name} was still running after {timeout.TotalSeconds:F0} s.\n{result.Describe()}");
+        }
+
+        return new ExitedContainer(options.Name, result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
+    }
+
     /// <summary>Copies a host folder's contents into a container (created if missing). Through the API, so
     /// it works where bind mounts do not: a daemon in its own root (the project's Engine 28), a VM (Docker Desktop).</summary>
     public async Task CopyInAsync(string name, string hostFolder, string containerFolder, CancellationToken cancellationToken = default) =>
