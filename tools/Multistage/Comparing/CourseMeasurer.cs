@@ -167,17 +167,19 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
     }
 
     /// <summary>Runs <paramref name="measure"/> on a pipeline over <paramref name="directory"/>, then removes
-    /// every image it made (the course's two are kept when asked: they are what the report names).</summary>
+    /// every image it made. The course's two are kept when asked, once measured: they are what the report
+    /// names, and a failed or cancelled compare writes no report.</summary>
     private async Task<T> WithRunAsync<T>(
         string name, TemplateMetadata template, string directory, bool coldBuilds, bool keepCourseImages, CancellationToken ct, Func<SampleRun, Task<T>> measure)
     {
         await using var owned = new OwnedSampleRun(docker, network, buildArguments, name, template, directory, ct, context => context with { ColdBuilds = coldBuilds });
+        var measured = await measure(owned.Run);
         if (keepCourseImages)
         {
             owned.KeepBothImages();
         }
 
-        return await measure(owned.Run);
+        return measured;
     }
 
     private async Task<IReadOnlyList<BaseImage>> BaseImagesAsync(string dockerfilePath, CancellationToken ct)
