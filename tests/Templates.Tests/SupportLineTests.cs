@@ -7,7 +7,7 @@ namespace Templates.Tests;
 /// <summary>
 /// The version rule (CONTRIBUTING.md, "Versions"): every toolchain version a template offers (its choices and
 /// default, in the project template and in init's item template) and every base image line its Dockerfiles
-/// name is in docs/support-lines.json, and none is past its upstream end of support on the day the tests run,
+/// name (its line constants, and the lines the table's patterns find in its images) is in docs/support-lines.json, and none is past its upstream end of support on the day the tests run,
 /// unless the table keeps it as a dated exception; those are printed by name.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
@@ -51,20 +51,28 @@ public sealed class SupportLineTests(TemplatesFixture fixture)
         Assert.Equal([$"go 1.99 (a template.json) is not in {SupportLines.RelativePath}: add it with its upstream end of support and the page that states it."], verdict.Problems);
     }
 
-    /// <summary>Each template's toolchain choices (project and item template, so the default too) and the base
-    /// image lines of every image the catalog reads from its Dockerfiles.</summary>
+    /// <summary>Each template's toolchain choices (project and item template, so the default too), its base image
+    /// line constants, and the base image lines of every image the catalog reads from its Dockerfiles.</summary>
     private IEnumerable<OfferedLine> Offered(SupportLines table)
     {
         foreach (var template in fixture.Templates)
         {
             foreach (var folder in new[] { template.FolderPath, Path.Combine(template.FolderPath, ItemTemplate.FolderName) })
             {
-                var toolchain = TemplateDefinition.Load(folder).Toolchain;
+                var definition = TemplateDefinition.Load(folder);
+                var toolchain = definition.Toolchain;
                 var file = Path.GetRelativePath(fixture.Root, Path.Combine(folder, ".template.config", TemplateDefinition.FileName));
                 foreach (var choice in toolchain?.Choices ?? [])
                 {
                     var isDefault = choice.Choice == toolchain!.DefaultValue ? ", the default" : "";
                     yield return new OfferedLine(template.Language, choice.Choice, $"{file} {toolchain.Name}{isDefault}");
+                }
+                foreach (var product in table.BaseImages.Values)
+                {
+                    if (definition.Constants.FirstOrDefault(c => c.Name == product.Symbol) is { } constant)
+                    {
+                        yield return new OfferedLine(product.Product, constant.Value, $"{file} {constant.Name}");
+                    }
                 }
             }
 

@@ -5,18 +5,29 @@ using System.Text.RegularExpressions;
 namespace Templates.Tests.Infrastructure;
 
 /// <summary>One line of docs/support-lines.json: a toolchain or base image line and its upstream end of support,
-/// with, for a line knowingly kept past it, the date the exception runs out, its issue and why.</summary>
-public sealed record SupportLine(string Line, DateOnly EndOfSupport, string Source, DateOnly? PendingUntil, int? Issue, string? Reason);
+/// with, for a line knowingly kept past it, the date the exception runs out, its issue and why; a distroless
+/// line names the Debian suite it is built from.</summary>
+public sealed record SupportLine(string Line, DateOnly EndOfSupport, string Source, DateOnly? PendingUntil, int? Issue, string? Reason, string? DebianSuite = null);
+
+/// <summary>A base image product of docs/support-lines.json: the line the templates use (<paramref name="Current"/>,
+/// its one home), the pattern that finds a line in an image name (if any), and its lines.</summary>
+public sealed record BaseImageProduct(string Product, string Current, Regex? Pattern, IReadOnlyList<SupportLine> Lines)
+{
+    /// <summary>The template.json symbol that carries <see cref="Current"/>: a generated constant, &lt;product&gt;Line.</summary>
+    public string Symbol => Product + SymbolSuffix;
+
+    public const string SymbolSuffix = "Line";
+}
 
 /// <summary>A line a template offers (a version choice) or uses (a base image), and where.</summary>
 public sealed record OfferedLine(string Product, string Line, string Where);
 
 /// <summary>docs/support-lines.json: toolchain lines per template folder, base image lines per product with the
-/// pattern that finds the line in an image name.</summary>
+/// line the templates use.</summary>
 public sealed record SupportLines(
     string Path,
     IReadOnlyDictionary<string, IReadOnlyList<SupportLine>> Toolchains,
-    IReadOnlyDictionary<string, (Regex Pattern, IReadOnlyList<SupportLine> Lines)> BaseImages)
+    IReadOnlyDictionary<string, BaseImageProduct> BaseImages)
 {
     public const string RelativePath = "docs/support-lines.json";
 
@@ -28,7 +39,11 @@ public sealed record SupportLines(
         var toolchains = root.GetProperty("toolchains").EnumerateObject()
             .ToDictionary(p => p.Name, p => Lines(p.Value, path), StringComparer.Ordinal);
         var baseImages = root.GetProperty("baseImages").EnumerateObject()
-            .ToDictionary(p => p.Name, p => (new Regex(p.Value.GetProperty("pattern").GetString()!), Lines(p.Value.GetProperty("lines"), path)), StringComparer.Ordinal);
+            .ToDictionary(p => p.Name, p => new BaseImageProduct(
+                p.Name,
+                p.Value.GetProperty("current").GetString()!,
+                p.Value.TryGetProperty("pattern", out var pattern) ? new Regex(pattern.GetString()!) : null,
+                Lines(p.Value.GetProperty("lines"), path)), StringComparer.Ordinal);
         return new SupportLines(path, toolchains, baseImages);
     }
 
@@ -40,7 +55,8 @@ public sealed record SupportLines(
 
     /// <summary>The base image lines <paramref name="image"/> names (alpine:3.23, node:24-alpine3.23).</summary>
     public IEnumerable<(string Product, string Line)> BaseImageLines(string image) =>
-        BaseImages.Select(b => (b.Key, Match: b.Value.Pattern.Match(image)))
+        BaseImages.Where(b => b.Value.Pattern is not null)
+            .Select(b => (b.Key, Match: b.Value.Pattern!.Match(image)))
             .Where(m => m.Match.Success)
             .Select(m => (m.Key, m.Match.Groups["line"].Value));
 
@@ -51,7 +67,8 @@ public sealed record SupportLines(
             line.GetProperty("source").GetString()!,
             line.TryGetProperty("pendingUntil", out var until) ? Date(until.GetString()!, path) : null,
             line.TryGetProperty("issue", out var issue) ? issue.GetInt32() : null,
-            line.TryGetProperty("reason", out var reason) ? reason.GetString() : null)).ToList();
+            line.TryGetProperty("reason", out var reason) ? reason.GetString() : null,
+            line.TryGetProperty("debianSuite", out var suite) ? suite.GetString() : null)).ToList();
 
     /// <summary>YYYY-MM-DD, or YYYY-MM for the whole month (upstream names only the month): its last day.</summary>
     private static DateOnly Date(string text, string path) =>

@@ -7,8 +7,9 @@ public sealed record StageImages(string Builder, string Runtime);
 
 /// <summary>
 /// The base images a template's Dockerfiles name, read from their FROM lines as the engine renders them for
-/// each runtime choice (other parameters at their defaults, the toolchain version at its default): the files
-/// are the one place images are written.
+/// each runtime choice (other parameters at their defaults, the toolchain version at its default, the base
+/// image lines at their constants' values): the files are the one place images are written, template.json's
+/// symbols the one place their versions are.
 /// </summary>
 public static class TemplateImages
 {
@@ -45,6 +46,6 @@ public static class TemplateImages
             [TemplateDefinition.RuntimeSymbol] = runtime,
         };
         var kept = ConditionalLines.Keep(File.ReadAllText(file), symbols, file);
-        return DockerfileStages.Parse(definition.Toolchain?.Apply(kept) ?? kept);
+        return DockerfileStages.Parse(definition.Render(kept));
     }
 }
