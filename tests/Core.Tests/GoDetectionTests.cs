@@ -198,4 +198,23 @@ public sealed class GoDetectionTests
         Assert.Empty(detection.Problems);
         Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(detection.Warnings), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_indirect_go_sqlite3_that_no_code_imports_is_a_note_not_a_warning()
+    {
+        // Shaped like a clean-architecture template: a Postgres app whose go.mod lists go-sqlite3 `// indirect`
+        // (a dependency's tests or tools need it); the binary never links it.
+        using var indirect = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire github.com/lib/pq v1.10.9\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n"),
+            ("main.go", "package main\n\nimport _ \"github.com/lib/pq\"\n\nfunc main() {}\n"));
+        var detection = Detect(indirect.Path);
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Notes, n => n.StartsWith("go.mod lists github.com/mattn/go-sqlite3 as indirect", StringComparison.Ordinal));
+
+        // gorm's SQLite driver links it though go.mod lists it as indirect.
+        using var gorm = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire gorm.io/driver/sqlite v1.5.6\n\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n"),
+            ("main.go", "package main\n\nimport \"gorm.io/driver/sqlite\"\n\nvar _ = sqlite.Open\n\nfunc main() {}\n"));
+        Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(Detect(gorm.Path).Warnings), StringComparison.Ordinal);
+    }
 }
