@@ -78,6 +78,21 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void A_variable_read_only_where_the_code_checked_it_is_there_is_not_required()
+    {
+        // Shaped like a cloud quickstart's production settings: the variable is read only when it is set.
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os\nfrom flask import Flask\n\napp = Flask(__name__)\n" +
+                       "HOSTS = [os.environ['SITE_HOSTNAME']] if 'SITE_HOSTNAME' in os.environ else []\n" +
+                       "if \"DB_URL\" in os.environ:\n    if True:\n        app.config[\"DB\"] = os.environ[\"DB_URL\"]\n" +
+                       "app.secret_key = os.environ[\"SECRET_KEY\"]\n"));
+
+        Assert.Equal("SECRET_KEY", Value(detection, "required-env"));
+        Assert.StartsWith("app.py:9 (app.secret_key = os.environ[\"SECRET_KEY\"]) requires SECRET_KEY", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SQLite_file_in_the_app_folder_is_a_warning_and_one_in_a_folder_is_writable()
     {
         var inRoot = Detect(
