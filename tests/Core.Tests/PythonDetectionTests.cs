@@ -147,6 +147,26 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void An_app_made_by_a_function_of_the_same_module_is_found_with_its_server()
+    {
+        // Shaped like the RealWorld FastAPI example: `app = get_application()`, the function building FastAPI(...).
+        var asgi = Detect(
+            ("requirements.txt", "fastapi==0.115.0\nuvicorn==0.30.0\n"),
+            ("app/__init__.py", ""),
+            ("app/main.py", "from fastapi import FastAPI\n\n\ndef get_application() -> FastAPI:\n    application = FastAPI(title=\"x\")\n" +
+                            "    return application\n\n\napp = get_application()\n"));
+        Assert.Equal("app.main:app", Value(asgi, "app"));
+        Assert.Equal("uvicorn", Value(asgi, "server"));
+        Assert.Equal("app/main.py:9 (app = get_application(), which builds FastAPI(...): an ASGI app)", asgi.Values.Single(v => v.Option == "app").From);
+
+        var wsgi = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("server.py", "import flask\n\ndef build():\n    web = flask.Flask(__name__)\n    return web\n\nweb = build()\n"));
+        Assert.Equal("server:web", Value(wsgi, "app"));
+        Assert.Equal("gunicorn", Value(wsgi, "server"));
+    }
+
+    [Fact]
     public void Script_serving_itself_with_a_SIGTERM_handler_gets_no_tini_and_a_loopback_warning()
     {
         var detection = Detect(

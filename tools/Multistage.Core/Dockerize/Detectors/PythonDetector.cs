@@ -45,7 +45,7 @@ public sealed partial class PythonDetector : IProjectDetector
             case 0 when PythonScript.TryRead(found, folder):
                 return found.Build();
             case 0:
-                found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI() or app = Starlette())", ["module:app"]);
+                found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI(), app = Starlette(), or app = f() where f() builds one)", ["module:app"]);
                 return found.Build();
             default:
                 found.Ambiguous("app", "several WSGI or ASGI apps", apps.Select(c => c.Target).ToList());

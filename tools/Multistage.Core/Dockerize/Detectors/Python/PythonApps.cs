@@ -7,8 +7,8 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 internal sealed record PythonApp(string Target, bool Asgi, string From);
 
 /// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
-/// root modules and packages `app = Flask(...)`, a create_app() factory, `app = FastAPI(...)` or
-/// `app = Starlette(...)`.</summary>
+/// root modules and packages `app = Flask(...)`, `app = FastAPI(...)`, `app = Starlette(...)`, `app = build()`
+/// where build() in the same module makes one of them, or a create_app() factory.</summary>
 internal static partial class PythonApps
 {
     private static readonly string[] RootModules = ["app.py", "main.py", "application.py", "server.py", "api.py", "asgi.py"];
@@ -65,11 +65,48 @@ internal static partial class PythonApps
         {
             found.Add(new PythonApp($"{module}:{app.Groups[1].Value}", false, $"{at(app)} ({app.Groups[1].Value} = Flask(...), a WSGI app)"));
         }
+        else if (Built(source) is { } built)
+        {
+            var (name, function, framework, match) = built;
+            found.Add(new PythonApp($"{module}:{name}", framework != "Flask",
+                $"{at(match)} ({name} = {function}(), which builds {framework}(...): {(framework == "Flask" ? "a WSGI" : "an ASGI")} app)"));
+        }
         else if (Factory().Match(source) is { Success: true } factory)
         {
             found.Add(new PythonApp($"{module}:{factory.Groups[1].Value}()", false, $"{at(factory)} (def {factory.Groups[1].Value}(), a Flask app factory)"));
         }
     }
+
+    /// <summary>`app = get_application()` at module level, where the function of that name in the same file builds
+    /// the app: which framework its body calls (FastAPI, Starlette or Flask).</summary>
+    private static (string Name, string Function, string Framework, Match At)? Built(string source)
+    {
+        foreach (Match call in ModuleCall().Matches(source))
+        {
+            var function = call.Groups["function"].Value;
+            var def = new Regex(@"^def\s+" + Regex.Escape(function) + @"\s*\(", RegexOptions.Multiline).Match(source);
+            if (!def.Success)
+            {
+                continue;
+            }
+
+            // The body: the indented lines after the def, up to the next line at column 0.
+            var end = new Regex(@"\n(?=[^\s#])").Match(source, def.Index + def.Length);
+            var body = source[def.Index..(end.Success ? end.Index : source.Length)];
+            if (BuiltFramework().Match(body) is { Success: true } framework)
+            {
+                return (call.Groups["name"].Value, function, framework.Groups[1].Value, call);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<name>\w+)\s*=\s*(?<function>\w+)\(\s*\)", RegexOptions.Multiline)]
+    private static partial Regex ModuleCall();
+
+    [GeneratedRegex(@"\b(FastAPI|Starlette|Flask)\(")]
+    private static partial Regex BuiltFramework();
 
     [GeneratedRegex(@"^application\s*=\s*get_wsgi_application\(", RegexOptions.Multiline)]
     private static partial Regex DjangoWsgi();
