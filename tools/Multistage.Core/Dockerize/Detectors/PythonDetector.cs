@@ -54,9 +54,11 @@ public sealed partial class PythonDetector : IProjectDetector
 
         var app = apps[0];
         var server = app.Asgi ? "uvicorn" : "gunicorn";
+        // The file (and line) the app came from: "app.py:3", or "mysite/wsgi.py" from "mysite/wsgi.py: application = ...".
+        var where = app.From.Split(' ')[0].TrimEnd(':');
         found.Value("server", server, app.Asgi
-            ? $"{app.From.Split(' ')[0]}: an ASGI app is served by uvicorn"
-            : $"{app.From.Split(' ')[0]}: a WSGI app is served by gunicorn");
+            ? $"{where}: an ASGI app is served by uvicorn"
+            : $"{where}: a WSGI app is served by gunicorn");
         if (dependencies.Lists(server))
         {
             found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
