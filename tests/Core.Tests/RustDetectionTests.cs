@@ -155,6 +155,35 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void A_clap_default_is_the_port_only_on_a_port_field()
+    {
+        using var server = Crate("""
+            #[derive(clap::Parser)]
+            struct Args {
+                /// Where to listen.
+                #[arg(short, long, default_value_t = 3000, env = "APP_PORT_HINT")]
+                port: u16,
+            }
+            fn main() {}
+            """);
+        Assert.Equal("3000", Value(Detect(server.Path), "port"));
+
+        // Shaped like a tunnel server's arguments: a range of ports it hands out, not where it listens.
+        using var tunnel = Crate("""
+            #[derive(clap::Parser)]
+            struct Args {
+                /// Minimum accepted TCP port number.
+                #[clap(long, default_value_t = 1024, env = "TUNNEL_MIN_PORT")]
+                min_port: u16,
+                #[clap(long, default_value_t = 65535, env = "TUNNEL_MAX_PORT")]
+                max_port: u16,
+            }
+            fn main() {}
+            """);
+        Assert.Null(Value(Detect(tunnel.Path), "port"));
+    }
+
+    [Fact]
     public void Loopback_in_a_formatted_address_warns_and_a_client_connect_does_not()
     {
         using var crate = Crate("""
