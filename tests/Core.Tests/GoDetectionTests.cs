@@ -200,6 +200,41 @@ public sealed class GoDetectionTests
     }
 
     [Fact]
+    public void Files_the_app_opens_by_relative_path_are_assets_and_embedded_or_missing_ones_are_not()
+    {
+        // Shaped like a PaaS getting-started app: gin loads templates/ and serves static/ from the working folder.
+        using var gin = Project(
+            ("go.mod", "module example.com/getting-started\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {\n\trouter := gin.New()\n\trouter.LoadHTMLGlob(\"templates/*.tmpl.html\")\n" +
+                        "\trouter.Static(\"/static\", \"static\")\n\trouter.StaticFile(\"/robots.txt\", \"./public/robots.txt\")\n" +
+                        "\t_, _ = os.ReadFile(\"missing.json\")\n\t_, _ = os.ReadFile(\".env\")\n\trouter.Run(\":\" + os.Getenv(\"PORT\"))\n}\n"),
+            ("templates/index.tmpl.html", "<p>hi</p>\n"),
+            ("static/main.css", "p {}\n"),
+            ("public/robots.txt", "User-agent: *\n"),
+            (".env", "SECRET=x\n"));
+        var detection = Detect(gin.Path);
+        var assets = detection.Values.Single(v => v.Option == "assets");
+        Assert.Equal("templates static public", assets.Value);
+        Assert.Equal("main.go:5 (.LoadHTMLGlob(\"templates/*.tmpl.html\")); main.go:6 (.Static(..., \"static\")); main.go:7 (.StaticFile(..., \"./public/robots.txt\"))", assets.From);
+
+        // net/http and html/template in a cmd/ layout: paths resolve from the module root, where `go run ./cmd/web` runs.
+        using var stdlib = Project(
+            ("go.mod", "module example.com/site\n\ngo 1.22\n"),
+            ("cmd/web/main.go", "package main\n\nvar page = template.Must(template.ParseFiles(\"web/index.html\"))\n\n" +
+                                "func main() {\n\thttp.Handle(\"/assets/\", http.StripPrefix(\"/assets/\", http.FileServer(http.Dir(\"assets\"))))\n}\n"),
+            ("web/index.html", "<p>hi</p>\n"),
+            ("assets/app.js", "\n"));
+        Assert.Equal("web assets", Detect(stdlib.Path).Values.Single(v => v.Option == "assets").Value);
+
+        // //go:embed puts the files in the binary: nothing to copy.
+        using var embedded = Project(
+            ("go.mod", "module example.com/embedded\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport \"embed\"\n\n//go:embed static\nvar files embed.FS\n\nfunc main() {}\n"),
+            ("static/index.html", "<p>hi</p>\n"));
+        Assert.DoesNotContain(Detect(embedded.Path).Values, v => v.Option == "assets");
+    }
+
+    [Fact]
     public void An_indirect_go_sqlite3_that_no_code_imports_is_a_note_not_a_warning()
     {
         // Shaped like a clean-architecture template: a Postgres app whose go.mod lists go-sqlite3 `// indirect`

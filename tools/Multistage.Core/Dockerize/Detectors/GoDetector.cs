@@ -3,7 +3,8 @@ using Multistage.Core.Dockerize.Detectors.Go;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>A Go module (go.mod) or workspace (go.work) and its main package: the module root, or cmd/&lt;name&gt;/,
-/// in the module or in the workspace's modules; vendor/; and how the server listens and stops (<see cref="GoServing"/>).</summary>
+/// in the module or in the workspace's modules; vendor/; how the server listens and stops (<see cref="GoServing"/>);
+/// the folders it writes and the files it opens at run time.</summary>
 public sealed class GoDetector : IProjectDetector
 {
     public string Language => "go";
@@ -73,6 +74,8 @@ public sealed class GoDetector : IProjectDetector
         var sources = GoSource.All(folder);
         GoServing.Read(sources, found);
         GoWritable.Read(sources, found);
+        // `go run .` in the main module's folder resolves its relative paths there; else from the work root.
+        GoAssets.Read(sources, folder, owner is { Folder.Length: > 0 } ? [owner.Folder, ""] : [""], found);
         GoCgo.Read(sources, modules.Select(m => folder.Read(m.Folder.Length == 0 ? "go.mod" : m.Folder + "/go.mod") ?? ""), found);
         return found.Build();
     }
@@ -121,6 +124,7 @@ public sealed class GoDetector : IProjectDetector
         var sources = GoSource.All(folder);
         GoServing.Read(sources, found);
         GoWritable.Read(sources, found);
+        GoAssets.Read(sources, folder, [""], found);
         GoCgo.Read(sources, [goMod], found);
         return found.Build();
     }
