@@ -229,6 +229,28 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Sqlx_query_macros_without_offline_data_are_a_warning()
+    {
+        // Shaped like a RealWorld axum + sqlx backend: query_as! checks its SQL against a database while compiling.
+        const string main = """
+            use sqlx::PgPool;
+            async fn user(db: &PgPool) -> String {
+                sqlx::query_as!(User, r#"select name from "user""#).fetch_one(db).await.unwrap().name
+            }
+            fn main() {}
+            """;
+        using var online = Crate(main);
+        var warning = Assert.Single(Detect(online.Path).Warnings);
+        Assert.StartsWith("src/main.rs:3 uses sqlx's query_as! macro, which checks its query against a database while compiling", warning, StringComparison.Ordinal);
+        Assert.Contains("cargo sqlx prepare", warning, StringComparison.Ordinal);
+
+        using var offline = Crate(main);
+        Directory.CreateDirectory(offline.Combine(".sqlx"));
+        File.WriteAllText(offline.Combine(".sqlx", "query-0.json"), "{}");
+        Assert.Empty(Detect(offline.Path).Warnings);
+    }
+
+    [Fact]
     public void Health_route_prefers_healthz_and_reads_request_lines()
     {
         using var crate = Crate("""

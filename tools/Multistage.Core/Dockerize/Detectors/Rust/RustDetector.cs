@@ -142,7 +142,7 @@ public sealed class RustDetector : IProjectDetector
         return packages;
     }
 
-    /// <summary>Port, address, health route, SIGTERM handler and opened files, from the code of <paramref name="packages"/>.</summary>
+    /// <summary>Port, address, health route, SIGTERM handler, opened files and compile-time queries, from the code of <paramref name="packages"/>.</summary>
     private static void ReadCode(IReadOnlyList<CargoPackage> packages, CargoPackage binaryPackage, ProjectFolder context, ProjectDetection.Builder found)
     {
         var lines = RustSources.Of(packages);
@@ -152,5 +152,6 @@ public sealed class RustDetector : IProjectDetector
         RustRuntime.Tini([lines], found);
         RustRuntime.Assets(lines, binaryPackage, context, found);
         RustWritable.Read(lines, found);
+        RustSqlx.Read(lines, packages, context, found);
     }
 }
