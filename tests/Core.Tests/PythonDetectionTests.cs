@@ -147,6 +147,21 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void A_src_layout_app_is_found_and_its_folder_is_the_source_root()
+    {
+        // Shaped like `uv init --package`: pyproject.toml, uv.lock, and the package under src/.
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"notes-api\"\ndependencies = [\"fastapi[standard]>=0.112\"]\n"),
+            ("uv.lock", "version = 1\n"),
+            ("src/notes_api/__init__.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"));
+
+        Assert.Equal("notes_api:app", Value(detection, "app"));
+        Assert.Equal("uvicorn", Value(detection, "server"));
+        Assert.Equal("src", Value(detection, "source-root"));
+        Assert.Equal("src/notes_api/__init__.py:3 (app = FastAPI(...), an ASGI app)", detection.Values.Single(v => v.Option == "app").From);
+    }
+
+    [Fact]
     public void An_app_made_by_a_function_of_the_same_module_is_found_with_its_server()
     {
         // Shaped like the RealWorld FastAPI example: `app = get_application()`, the function building FastAPI(...).

@@ -53,6 +53,11 @@ public sealed partial class PythonDetector : IProjectDetector
         }
 
         var app = apps[0];
+        if (app.SourceRoot.Length > 0)
+        {
+            found.Value("source-root", app.SourceRoot, $"the app's package is in {app.SourceRoot}/ (a src layout)");
+        }
+
         var server = app.Asgi ? "uvicorn" : "gunicorn";
         // The file (and line) the app came from: "app.py:3", or "mysite/wsgi.py" from "mysite/wsgi.py: application = ...".
         var where = app.From.Split(' ')[0].TrimEnd(':');

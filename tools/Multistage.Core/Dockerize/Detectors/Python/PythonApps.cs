@@ -4,11 +4,12 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 
 /// <summary>An app a server can import: module:object, whether it speaks ASGI (uvicorn) or WSGI (gunicorn),
 /// and where it was found.</summary>
-internal sealed record PythonApp(string Target, bool Asgi, string From);
+internal sealed record PythonApp(string Target, bool Asgi, string From, string SourceRoot = "");
 
 /// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
 /// root modules and packages `app = Flask(...)`, `app = FastAPI(...)`, `app = Starlette(...)`, `app = build()`
-/// where build() in the same module makes one of them, or a create_app() factory.</summary>
+/// where build() in the same module makes one of them, or a create_app() factory; failing those, the same in the
+/// packages of a src layout.</summary>
 internal static partial class PythonApps
 {
     private static readonly string[] RootModules = ["app.py", "main.py", "application.py", "server.py", "api.py", "asgi.py"];
@@ -42,16 +43,31 @@ internal static partial class PythonApps
             AddFromSource(found, Path.GetFileNameWithoutExtension(file), file, folder.Read(file)!);
         }
 
-        foreach (var package in folder.Folders().Where(f => folder.Exists($"{f}/__init__.py")))
+        AddFromPackages(found, folder, "");
+
+        // A src layout (uv init --package, poetry new): the packages are under src/, which the images put on PYTHONPATH.
+        if (found.Count == 0 && folder.FolderExists("src") && !folder.Exists("src/__init__.py"))
         {
-            foreach (var file in PackageModules.Where(m => folder.Exists($"{package}/{m}")))
-            {
-                var module = file == "__init__.py" ? package : $"{package}.{Path.GetFileNameWithoutExtension(file)}";
-                AddFromSource(found, module, $"{package}/{file}", folder.Read($"{package}/{file}")!);
-            }
+            AddFromPackages(found, folder, "src");
+            return found.Select(a => a with { SourceRoot = "src" }).ToList();
         }
 
         return found;
+    }
+
+    /// <summary>The apps in the packages directly in <paramref name="root"/> ("" for the project's root), as modules
+    /// importable from there.</summary>
+    private static void AddFromPackages(List<PythonApp> found, ProjectFolder folder, string root)
+    {
+        foreach (var path in folder.Folders(root).Where(f => folder.Exists($"{f}/__init__.py")))
+        {
+            var package = root.Length == 0 ? path : path[(root.Length + 1)..];
+            foreach (var file in PackageModules.Where(m => folder.Exists($"{path}/{m}")))
+            {
+                var module = file == "__init__.py" ? package : $"{package}.{Path.GetFileNameWithoutExtension(file)}";
+                AddFromSource(found, module, $"{path}/{file}", folder.Read($"{path}/{file}")!);
+            }
+        }
     }
 
     private static void AddFromSource(List<PythonApp> found, string module, string file, string source)
