@@ -229,6 +229,25 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void A_folder_joined_onto_the_working_directory_is_an_asset()
+    {
+        // Shaped like zero2prod's settings: the config crate reads configuration/base.yaml from the current directory.
+        using var crate = Crate("""
+            fn settings() -> std::path::PathBuf {
+                let base = std::env::current_dir().expect("no current directory");
+                let folder = base.join("configuration");
+                let _names = ["a", "b"].join(", ");
+                folder.join("base.yaml")
+            }
+            fn main() { let _ = settings(); }
+            """);
+        Directory.CreateDirectory(crate.Combine("configuration"));
+        File.WriteAllText(crate.Combine("configuration", "base.yaml"), "application:\n  port: 8000\n");
+
+        Assert.Equal("configuration", Value(Detect(crate.Path), "assets"));
+    }
+
+    [Fact]
     public void Sqlx_query_macros_without_offline_data_are_a_warning()
     {
         // Shaped like a RealWorld axum + sqlx backend: query_as! checks its SQL against a database while compiling.
