@@ -248,6 +248,22 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void A_cargo_config_linking_linux_builds_with_lld_is_a_note_for_the_single_stage_build()
+    {
+        using var crate = Crate("fn main() {}\n");
+        Directory.CreateDirectory(crate.Combine(".cargo"));
+        File.WriteAllText(crate.Combine(".cargo", "config.toml"),
+            "[target.x86_64-apple-darwin]\nrustflags = [\"-C\", \"link-arg=-fuse-ld=lld\"]\n\n" +
+            "[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-C\", \"linker=clang\", \"-C\", \"link-arg=-fuse-ld=lld\"]\n");
+
+        var detection = Detect(crate.Path);
+
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Notes, n => n.StartsWith(".cargo/config.toml:5 (`rustflags = [\"-C\", \"linker=clang\"", StringComparison.Ordinal)
+                                              && n.Contains("Dockerfile.single builds with them", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sqlx_query_macros_without_offline_data_are_a_warning()
     {
         // Shaped like a RealWorld axum + sqlx backend: query_as! checks its SQL against a database while compiling.

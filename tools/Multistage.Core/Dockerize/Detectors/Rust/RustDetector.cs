@@ -153,5 +153,6 @@ public sealed class RustDetector : IProjectDetector
         RustRuntime.Assets(lines, binaryPackage, context, found);
         RustWritable.Read(lines, found);
         RustSqlx.Read(lines, packages, context, found);
+        RustCargoConfig.Read(context, found);
     }
 }
