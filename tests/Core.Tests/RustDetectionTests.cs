@@ -264,6 +264,35 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Test_modules_are_not_read_as_the_server()
+    {
+        // Shaped like a webhook server's sources: its unit tests, in the same files, start loopback servers on fixed ports.
+        using var crate = Crate("""
+            fn main() {
+                let listener = std::net::TcpListener::bind("0.0.0.0:3000").unwrap();
+                let _ = format!("{}", "}");
+            }
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn echo() {
+                    let _l = std::net::TcpListener::bind("127.0.0.1:8000").unwrap();
+                    if true { let _s = std::env::var("TEST_SECRET").unwrap(); }
+                }
+            }
+
+            fn health() -> &'static str { "/healthz" }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("3000", Value(detection, "port"));
+        Assert.Empty(detection.Warnings);
+        Assert.Equal("/healthz", Value(detection, "health-path"));
+    }
+
+    [Fact]
     public void Sqlx_query_macros_without_offline_data_are_a_warning()
     {
         // Shaped like a RealWorld axum + sqlx backend: query_as! checks its SQL against a database while compiling.
