@@ -88,6 +88,27 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Workspace_binary_given_with_set_reads_that_members_code()
+    {
+        // Shaped like a framework's examples workspace: many members with a binary each; --set binary picks one.
+        using var copy = TempFolder.Create("rust-ws-given");
+        InitLayouts.CopyTo(TestRepository.Root, "rust-workspace", copy.Path);
+        Directory.CreateDirectory(copy.Combine("crates", "worker", "src"));
+        File.WriteAllText(copy.Combine("crates", "worker", "Cargo.toml"), "[package]\nname = \"worker\"\nversion = \"0.1.0\"\n");
+        File.WriteAllText(copy.Combine("crates", "worker", "src", "main.rs"),
+            "fn main() {\n    let _l = std::net::TcpListener::bind((\"127.0.0.1\", 9090)).unwrap();\n}\n");
+
+        var chosen = Assert.Single(ProjectDetectors.DetectAll(new ProjectFolder(copy.Path)
+            { Given = new Dictionary<string, string> { ["binary"] = "worker" } }));
+
+        Assert.Empty(chosen.Ambiguities);
+        Assert.Equal("worker", Value(chosen, "member"));
+        Assert.Equal("9090", Value(chosen, "port"));
+        Assert.Null(Value(chosen, "health-path"));
+        Assert.StartsWith("crates/worker/src/main.rs:2 listens on loopback only", Assert.Single(chosen.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_crate_below_a_workspace_that_does_not_list_it_is_a_crate_of_its_own()
     {
         using var copy = TempFolder.Create("rust-ws-excluded");
