@@ -200,6 +200,24 @@ public sealed class GoDetectionTests
     }
 
     [Fact]
+    public void A_main_chosen_with_set_is_read_without_the_other_commands()
+    {
+        // Shaped like a service with an agent beside it: cmd/agent serves metrics on :9100 and handles SIGTERM,
+        // cmd/server is the web server (port 8081, no handler) that --set main picks.
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("cmd/agent/main.go", "package main\n\nfunc main() {\n\tsignal.Notify(ch, syscall.SIGTERM)\n\t_ = http.ListenAndServe(\":9100\", nil)\n}\n"),
+            ("cmd/server/main.go", "package main\n\nfunc main() {\n\tserve()\n}\n"),
+            ("internal/web/serve.go", "package web\n\nfunc Serve() {\n\t_ = http.ListenAndServe(\":8081\", nil)\n}\n"));
+
+        var detection = ProjectDetectors.For("go")!.Detect(new ProjectFolder(module.Path)
+            { Given = new Dictionary<string, string> { ["main"] = "./cmd/server" } })!;
+
+        Assert.Equal("8081", detection.Values.Single(v => v.Option == "port").Value);
+        Assert.Equal("true", detection.Values.Single(v => v.Option == "tini").Value);
+    }
+
+    [Fact]
     public void Files_the_app_opens_by_relative_path_are_assets_and_embedded_or_missing_ones_are_not()
     {
         // Shaped like a PaaS getting-started app: gin loads templates/ and serves static/ from the working folder.
