@@ -13,17 +13,7 @@ public sealed class PrivateCopy : IDisposable
         var copy = new PrivateCopy(Path.Combine(Path.GetTempPath(), $"multistage-{purpose}-{Guid.NewGuid():N}"));
         try
         {
-            System.IO.Directory.CreateDirectory(copy.Directory);
-            foreach (var folder in System.IO.Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-            {
-                System.IO.Directory.CreateDirectory(Path.Combine(copy.Directory, Path.GetRelativePath(source, folder)));
-            }
-
-            foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                File.Copy(file, Path.Combine(copy.Directory, Path.GetRelativePath(source, file)));
-            }
-
+            FolderCopy.Copy(source, copy.Directory);
             return copy;
         }
         catch
