@@ -12,8 +12,6 @@ namespace Templates.Tests.Infrastructure;
 /// </summary>
 public static class BaseLineCopy
 {
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>Every template.json under <paramref name="templatesDirectory"/>: each project template's and its item template's.</summary>
     public static IEnumerable<string> TemplateJsonFiles(string templatesDirectory) =>
         Directory.GetDirectories(templatesDirectory).Order(StringComparer.Ordinal)
@@ -43,33 +41,5 @@ public static class BaseLineCopy
         return Encoding.UTF8.GetString(bytes[..span.Start]) + JsonSerializer.Serialize(value) + Encoding.UTF8.GetString(bytes[span.End..]);
     }
 
-    private static (int Start, int End)? Span(byte[] json, string symbol)
-    {
-        var reader = new Utf8JsonReader(json, Options);
-        string? rootProperty = null, symbolName = null, symbolProperty = null;
-        while (reader.Read())
-        {
-            if (reader.TokenType != JsonTokenType.PropertyName)
-            {
-                continue;
-            }
-            var name = reader.GetString();
-            switch (reader.CurrentDepth)
-            {
-                case 1:
-                    rootProperty = name;
-                    break;
-                case 2:
-                    symbolName = rootProperty == "symbols" ? name : null;
-                    break;
-                case 3:
-                    symbolProperty = symbolName == symbol ? name : null;
-                    break;
-                case 4 when symbolProperty == "parameters" && name == "value":
-                    reader.Read();
-                    return ((int)reader.TokenStartIndex, (int)reader.BytesConsumed);
-            }
-        }
-        return null;
-    }
+    private static (int Start, int End)? Span(byte[] json, string symbol) => SymbolJson.Span(json, symbol, "parameters", "value");
 }

@@ -18,8 +18,6 @@ public static class ToolchainCopy
     /// <summary>What a version bump changes, and so what the item template copies.</summary>
     public static readonly IReadOnlyList<string> CopiedFields = ["defaultValue", "choices"];
 
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary><paramref name="itemJson"/> with symbols.<paramref name="symbol"/>'s copied fields taken from
     /// <paramref name="projectJson"/>; the same text when they already agree.</summary>
     /// <exception cref="InvalidDataException">Either file lacks the symbol or one of the fields.</exception>
@@ -73,7 +71,7 @@ public static class ToolchainCopy
     private static List<(string Choice, int Start, int End)> Elements(byte[] json, (int Start, int End) array)
     {
         var elements = new List<(string Choice, int Start, int End)>();
-        var reader = new Utf8JsonReader(json.AsSpan(array.Start, array.End - array.Start), Options);
+        var reader = new Utf8JsonReader(json.AsSpan(array.Start, array.End - array.Start), SymbolJson.Options);
         reader.Read();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -89,32 +87,10 @@ public static class ToolchainCopy
 
     private static Dictionary<string, (int Start, int End)> Spans(byte[] json, string symbol, string what)
     {
-        var spans = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(json, Options);
-        string? rootProperty = null, symbolName = null;
-        while (reader.Read())
-        {
-            if (reader.TokenType != JsonTokenType.PropertyName)
-            {
-                continue;
-            }
-            var name = reader.GetString();
-            switch (reader.CurrentDepth)
-            {
-                case 1:
-                    rootProperty = name;
-                    break;
-                case 2:
-                    symbolName = rootProperty == "symbols" ? name : null;
-                    break;
-                case 3 when symbolName == symbol && name is not null && CopiedFields.Contains(name):
-                    reader.Read();
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    spans[name] = (start, (int)reader.BytesConsumed);
-                    break;
-            }
-        }
+        var spans = CopiedFields
+            .Select(field => (Field: field, Span: SymbolJson.Span(json, symbol, field)))
+            .Where(f => f.Span is not null)
+            .ToDictionary(f => f.Field, f => f.Span!.Value, StringComparer.Ordinal);
         var missing = CopiedFields.Where(f => !spans.ContainsKey(f)).ToList();
         return missing.Count == 0
             ? spans
