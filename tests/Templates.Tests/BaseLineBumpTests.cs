@@ -18,7 +18,7 @@ namespace Templates.Tests;
 /// pitfall's edits still apply.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
-public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
+public sealed class BaseLineBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> Products() => new(SupportLines.Load(TestRepository.Root).BaseImages.Keys.Order(StringComparer.Ordinal));
 
@@ -28,11 +28,11 @@ public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         var product = SupportLines.Load(fixture.Root).BaseImages[productName];
-        var (old, next) = (product.Current, NewLine(product.Current));
+        var (old, next) = (product.Current, VersionBump.NextVersion(product.Current));
         var naming = Naming(old);
         var root = fixture.NewScratchPath($"bump-{productName}");
         var templates = Path.Combine(root, "templates");
-        FileTree.Replace(fixture.TemplatesDirectory, templates, BuildOutputs.IsBuildOutputFolder);
+        VersionBump.CopyTemplates(fixture.TemplatesDirectory, templates);
         var tableFile = Path.Combine(root, SupportLines.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(tableFile)!);
 
@@ -48,9 +48,7 @@ public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
         var units = Units(templates, product.Symbol);
         var homes = units.Where(u => u.HasSymbol).Select(u => Path.GetRelativePath(templates, u.TemplateJson).Replace(Path.DirectorySeparatorChar, '/')).Order(StringComparer.Ordinal).ToList();
         Assert.True(homes.Count > 0, $"No template.json has symbols.{product.Symbol}: the line {old} is written nowhere through its home.");
-        var changed = FileTree.RelativeFiles(templates)
-            .Where(f => File.ReadAllText(Path.Combine(templates, f)) != File.ReadAllText(Path.Combine(fixture.TemplatesDirectory, f)));
-        Assert.Equal(homes, changed);
+        Assert.Equal(homes, VersionBump.ChangedFiles(templates, fixture.TemplatesDirectory));
 
         AssertCatalogMoves(TemplateCatalog.Load(templates), naming, next);
 
@@ -123,10 +121,7 @@ public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
         {
             var sample = Path.Combine(root, "pitfalls", $"{template.Language}-{pitfall.Name}");
             FileTree.Replace(Path.Combine(root, "out", $"{template.ShortName}-{pitfall.RuntimeOf(template)}"), sample);
-            var lost = pitfall.Edits!.Where(e => !e.FindsIn(sample)).Select(e => $"{e.File}: \"{e.Find}\"").ToList();
-            Assert.True(lost.Count == 0,
-                $"Pitfall '{template.Language}-{pitfall.Name}' finds no [{string.Join("; ", lost)}] after the bump (sample: {sample}): " +
-                $"{Pitfall.FileName} is not rendered, so a find that names the line stops matching when it moves.");
+            VersionBump.AssertEditsApply(template.Language, pitfall, sample, "the bump", "a find that names the line stops matching when it moves.");
             foreach (var edit in pitfall.Edits!)
             {
                 edit.ApplyTo(sample, pitfall.Name, Pitfall.FileName);
@@ -196,14 +191,6 @@ public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
         return table[..at] + $"\"current\": \"{next}\"" + table[(at + current.Length)..];
     }
 
-    /// <summary>A line no template uses, shaped like the old one: its first number 98, any others 0 (3.23 gives 98.0,
-    /// debian13 gives debian98); a codename without digits gives "bumped".</summary>
-    private static string NewLine(string old)
-    {
-        var numbers = 0;
-        return Number().IsMatch(old) ? Number().Replace(old, _ => numbers++ == 0 ? "98" : "0") : "bumped";
-    }
-
     /// <summary>The line as prose or an image name writes it: not inside a longer number or word, any case, and a
     /// space allowed where letters meet digits (debian13 finds "Debian 13").</summary>
     private static Regex Naming(string line)
@@ -220,7 +207,4 @@ public sealed partial class BaseLineBumpTests(TemplatesFixture fixture)
         pattern.Append(char.IsAsciiDigit(line[^1]) ? "(?![0-9])" : "(?![A-Za-z])");
         return new Regex(pattern.ToString(), RegexOptions.IgnoreCase);
     }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Number();
 }

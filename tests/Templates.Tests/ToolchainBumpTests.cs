@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Multistage.Core.Docker;
 using Multistage.Core.Dockerize;
 using Multistage.Core.Pipeline;
@@ -16,7 +15,7 @@ namespace Templates.Tests;
 /// pitfall edit must still apply, and no other file may have needed an edit.
 /// </summary>
 [Collection(TemplatesCollection.Name)]
-public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
+public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> ToolchainLanguages() =>
         new(TemplateCatalog.Load(TestRepository.TemplatesDirectory).Where(t => t.Toolchain is not null).Select(t => t.Language));
@@ -27,10 +26,10 @@ public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
     {
         var original = fixture.GetTemplate(language);
         var toolchain = original.Toolchain!;
-        var newVersion = NewVersion(toolchain.DefaultValue);
+        var newVersion = VersionBump.NextVersion(toolchain.DefaultValue);
         var templates = fixture.NewScratchPath($"bump-{language}");
         var folder = Path.Combine(templates, language);
-        FileTree.Replace(original.FolderPath, folder, BuildOutputs.IsBuildOutputFolder);
+        VersionBump.CopyTemplates(original.FolderPath, folder);
         var projectFile = Path.Combine(folder, ".template.config", TemplateDefinition.FileName);
         var itemFile = Path.Combine(folder, ItemTemplate.FolderName, ".template.config", TemplateDefinition.FileName);
 
@@ -43,8 +42,7 @@ public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
         // What accepting does: the item template's copy of the symbol follows.
         File.WriteAllText(itemFile, ToolchainCopy.Apply(File.ReadAllText(projectFile), File.ReadAllText(itemFile), toolchain.Name));
 
-        var changed = FileTree.RelativeFiles(folder).Where(f => File.ReadAllText(Path.Combine(folder, f)) != File.ReadAllText(Path.Combine(original.FolderPath, f))).ToList();
-        Assert.Equal([$"{ItemTemplate.FolderName}/.template.config/template.json", ".template.config/template.json"], changed);
+        Assert.Equal([$"{ItemTemplate.FolderName}/.template.config/template.json", ".template.config/template.json"], VersionBump.ChangedFiles(folder, original.FolderPath));
 
         // The catalog: every image that named the old default now names the new one, nothing else moved.
         var bumped = Assert.Single(TemplateCatalog.Load(templates));
@@ -92,20 +90,9 @@ public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
             var output = Path.Combine(templates, "pitfalls", pitfall.Name);
             var result = await hive.InstantiateAsync(bumped.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(bumped)], TestContext.Current.CancellationToken);
             Assert.True(result.Succeeded, result.Describe());
-            var lost = pitfall.Edits!.Where(e => !e.FindsIn(output)).Select(e => $"{e.File}: \"{e.Find}\"").ToList();
-            Assert.True(lost.Count == 0,
-                $"Pitfall '{language}-{pitfall.Name}' finds no [{string.Join("; ", lost)}] after bumping {toolchain.Name} to {newVersion} (output: {output}): " +
-                $"{original.ConfigDirectory}/{Pitfall.FileName} is not rendered, so a find that names the version stops matching when the default moves; " +
-                "end it before the version (FROM --platform=$BUILDPLATFORM golang:) or find a line without one.");
+            VersionBump.AssertEditsApply(language, pitfall, output, $"bumping {toolchain.Name} to {newVersion}",
+                "a find that names the version stops matching when the default moves; end it before the version (FROM --platform=$BUILDPLATFORM golang:) or find a line without one.");
         }
-    }
-
-    /// <summary>A version no template offers, shaped like the default: its first number 98, any others 0
-    /// (1.27 gives 98.0, 24 gives 98, net10.0 gives net98.0).</summary>
-    private static string NewVersion(string defaultValue)
-    {
-        var numbers = 0;
-        return Number().Replace(defaultValue, _ => numbers++ == 0 ? "98" : "0");
     }
 
     /// <summary>The image as the engine renders it with the new default in place of the old one, wherever one of
@@ -114,7 +101,4 @@ public sealed partial class ToolchainBumpTests(TemplatesFixture fixture)
         toolchain.Replacements.Aggregate(image, (text, replacement) => replacement.Occurrences(toolchain.DefaultValue)
             .Zip(replacement.Occurrences(newVersion))
             .Aggregate(text, (current, pair) => current.Replace(pair.First, pair.Second, StringComparison.Ordinal)));
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Number();
 }
