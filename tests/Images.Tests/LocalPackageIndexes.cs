@@ -3,55 +3,49 @@ using Multistage.Core.Processes;
 namespace Images.Tests;
 
 /// <summary>
-/// Package indexes the tests serve themselves, by the build argument a template names in
-/// packageIndexBuildArg. PyPI is not reachable here, so PIP_INDEX_URL points at a local wheelhouse;
-/// npm and NuGet are reachable and the Go and Rust samples use only the standard library, so their
-/// arguments keep the Dockerfile's default.
+/// Serves the package indexes of <see cref="LocalPackageIndex.RelativePath"/>, each on first use, and gives a
+/// template's packageIndexBuildArg its local URL; an argument with no entry keeps the Dockerfile's default.
 /// </summary>
 public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
 {
-    public const string WheelhouseVariable = "MULTISTAGE_WHEELHOUSE";
-    public const string CacheVariable = Multistage.Core.MultistageCache.Variable;
-
-    /// <summary>Where tools/docker/build-wheelhouse.sh puts it by default: $MULTISTAGE_CACHE/wheelhouse.</summary>
-    public static string DefaultWheelhouse => Path.Combine(
-        Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } cache ? cache : "/var/cache/multistage",
-        "wheelhouse");
-
+    private readonly IReadOnlyList<LocalPackageIndex> indexes = LocalPackageIndex.Load(repositoryRoot);
     private readonly SemaphoreSlim gate = new(1, 1);
-    private StaticIndexServer? wheelhouse;
-    private string wheelhouseUrl = "";
+    private readonly Dictionary<string, (StaticIndexServer Server, string Url)> served = new(StringComparer.Ordinal);
 
     /// <summary>The build arguments for a template: empty unless the tests serve its index.</summary>
     public async Task<IReadOnlyDictionary<string, string>> BuildArgumentsAsync(string? packageIndexBuildArg)
     {
-        if (packageIndexBuildArg != "PIP_INDEX_URL")
+        if (indexes.FirstOrDefault(i => i.BuildArg == packageIndexBuildArg) is not { } index)
         {
             return new Dictionary<string, string>();
         }
 
-        return new Dictionary<string, string> { [packageIndexBuildArg] = await WheelhouseUrlAsync() };
+        return new Dictionary<string, string> { [index.BuildArg] = await UrlAsync(index) };
     }
 
-    public void Dispose() => wheelhouse?.Dispose();
+    public void Dispose()
+    {
+        foreach (var (server, _) in served.Values)
+        {
+            server.Dispose();
+        }
+    }
 
-    private async Task<string> WheelhouseUrlAsync()
+    private async Task<string> UrlAsync(LocalPackageIndex index)
     {
         await gate.WaitAsync();
         try
         {
-            if (wheelhouse is null)
+            if (!served.TryGetValue(index.BuildArg, out var serving))
             {
-                var folder = Environment.GetEnvironmentVariable(WheelhouseVariable) is { Length: > 0 } configured
-                    ? configured
-                    : DefaultWheelhouse;
-                await EnsureWheelhouseAsync(folder);
-                wheelhouse = new StaticIndexServer(folder);
-                // A PEP 503 index lives at <root>/simple/ when the folder has one, else at the root.
-                wheelhouseUrl = wheelhouse.BaseUrl + (Directory.Exists(Path.Combine(folder, "simple")) ? "simple/" : "");
+                var folder = index.Folder(Environment.GetEnvironmentVariable);
+                await EnsureFolderAsync(index, folder);
+                var server = new StaticIndexServer(folder);
+                serving = (server, index.Url(server.BaseUrl, folder));
+                served[index.BuildArg] = serving;
             }
 
-            return wheelhouseUrl;
+            return serving.Url;
         }
         finally
         {
@@ -60,13 +54,12 @@ public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
     }
 
     /// <summary>
-    /// Runs tools/docker/build-wheelhouse.sh when it exists: it returns at once when the wheelhouse
-    /// matches the pinned requirements and rebuilds it when they changed. Without the script an
-    /// existing folder is used as it is.
+    /// Runs the index's builder when it exists: it returns at once when the folder is up to date and rebuilds
+    /// it when its inputs changed. Without the script an existing folder is used as it is.
     /// </summary>
-    private async Task EnsureWheelhouseAsync(string folder)
+    private async Task EnsureFolderAsync(LocalPackageIndex index, string folder)
     {
-        var script = Path.Combine(repositoryRoot, "tools", "docker", "build-wheelhouse.sh");
+        var script = Path.Combine(repositoryRoot, index.Builder);
         if (!File.Exists(script))
         {
             if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
@@ -75,8 +68,8 @@ public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
             }
 
             throw new InvalidOperationException(
-                $"The Python wheelhouse {folder} is missing and {script} does not exist to build it. " +
-                $"Build one (a PEP 503 index of Flask and its dependencies) and point {WheelhouseVariable} at it.");
+                $"The {index.Name} {folder} is missing and {script} does not exist to build it. " +
+                $"Build one ({index.Contents}) and point {index.FolderVariable} at it.");
         }
 
         var result = await ProcessRunner.RunAsync(new ProcessSpec("bash", [script, folder])
@@ -87,7 +80,7 @@ public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
         if (!result.Succeeded || !Directory.Exists(folder))
         {
             throw new InvalidOperationException(
-                $"Building the Python wheelhouse {folder} failed; run `bash {script} {folder}` by hand to see why.\n{result.Describe()}");
+                $"Building the {index.Name} {folder} failed; run `bash {script} {folder}` by hand to see why.\n{result.Describe()}");
         }
     }
 }
