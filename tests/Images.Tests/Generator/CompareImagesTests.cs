@@ -48,6 +48,13 @@ public sealed class CompareImagesTests : NeedsDocker
                     $"{tag}: compressed size {image.GetProperty("compressedBytes")} should be positive and below the uncompressed {size}.");
             }
 
+            // The course's two images are timed cold; the other runtime choices reuse the cache (no time shown).
+            Assert.All(images, image => Assert.True(image.GetProperty("coldBuildSeconds").GetDouble() > 0, $"{image.GetProperty("tag")}: no cold build time."));
+            var choices = report.RootElement.GetProperty("runtimeChoices").EnumerateArray().ToList();
+            Assert.NotEmpty(choices);
+            Assert.All(choices, choice => Assert.True(choice.GetProperty("coldBuildSeconds").ValueKind == JsonValueKind.Null,
+                $"runtime choice {choice.GetProperty("variant")}: coldBuildSeconds {choice.GetProperty("coldBuildSeconds")}, expected null (built with the cache)."));
+
             var single = images.Single(i => i.GetProperty("dockerfile").GetString() == "Dockerfile.single").GetProperty("sizeBytes").GetInt64();
             var multi = images.Single(i => i.GetProperty("dockerfile").GetString() == "Dockerfile").GetProperty("sizeBytes").GetInt64();
             Assert.True(multi < single, $"The multi-stage {language} image ({multi} bytes) should be smaller than the single-stage one ({single} bytes).");

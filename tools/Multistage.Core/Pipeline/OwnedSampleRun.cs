@@ -23,7 +23,8 @@ public sealed class OwnedSampleRun : IAsyncDisposable
         TemplateMetadata template, string directory, CancellationToken cancellationToken, Func<SampleRunContext, SampleRunContext>? configure = null)
     {
         images = new DockerImages(docker);
-        var context = new SampleRunContext(docker, network, buildArguments, name, null, Track) { Cancellation = cancellationToken };
+        var arguments = PackageIndexFromEnvironment.AddTo(buildArguments, template.PackageIndexBuildArg, Environment.GetEnvironmentVariable);
+        var context = new SampleRunContext(docker, network, arguments, name, null, Track) { Cancellation = cancellationToken };
         Run = new SampleRun(configure is null ? context : configure(context), template, directory);
     }
 

@@ -5,6 +5,8 @@ namespace Multistage.Cli.Comparing;
 
 /// <summary>What <c>compare</c> measured for one image, all from <see cref="Multistage.Core.Pipeline.SampleRun"/>.</summary>
 /// <param name="Variant">The runtime choice of a multi-stage image (custom: a final stage no choice uses), or single-stage.</param>
+/// <param name="ColdBuildSeconds">The build with --no-cache (null: built with the cache, as the template's other runtime
+/// choices, whose build time the report does not show: their builds reuse the course's build stages).</param>
 /// <param name="WarmRebuildSeconds">The rebuild after a source-only change (null: not rebuilt, as the template's other runtime choices).</param>
 /// <param name="TimeToHealthySeconds">Start to Docker's first "healthy" (null: no HEALTHCHECK, as the single-stage file, or never healthy).</param>
 /// <param name="ArtifactBytes">The runtime choice's artifact (its artifactPath: the binary, or the entry script) in the final image.</param>
@@ -20,7 +22,7 @@ public sealed record ImageMeasurement(
     long SizeBytes,
     long CompressedBytes,
     int Layers,
-    double ColdBuildSeconds,
+    double? ColdBuildSeconds,
     double? WarmRebuildSeconds,
     double? TimeToHealthySeconds,
     long? ArtifactBytes,
@@ -36,7 +38,7 @@ public sealed record ImageMeasurement(
     // Formatted figures for the report templates.
     [JsonIgnore] public string Size => Format.Megabytes(SizeMegabytes);
     [JsonIgnore] public string Compressed => Format.Bytes(CompressedBytes);
-    [JsonIgnore] public string ColdBuild => Format.Seconds(ColdBuildSeconds);
+    [JsonIgnore] public string ColdBuild => ColdBuildSeconds is { } s ? Format.Seconds(s) : "-";
     [JsonIgnore] public string WarmRebuild => WarmRebuildSeconds is { } s ? Format.Seconds(s) : "-";
     [JsonIgnore] public string TimeToHealthy => TimeToHealthySeconds is { } s ? Format.Seconds(s) : IsSingleStage ? "- (no HEALTHCHECK)" : "never healthy";
     [JsonIgnore] public string Artifact => ArtifactBytes is { } b ? Format.Bytes(b) : "-";

@@ -7,7 +7,7 @@ namespace Multistage.Cli.Templates;
 public abstract class ImageBuildSettings : TemplateSettings
 {
     [CommandOption("--build-arg <KEY=VALUE>")]
-    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
+    [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index (one already set in your environment is passed without it). Repeatable.")]
     public string[] BuildArguments { get; init; } = [];
 
     /// <summary>The command's own options (output paths, numbers), checked with --build-arg before any work starts.</summary>
