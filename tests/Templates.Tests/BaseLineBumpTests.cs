@@ -17,7 +17,7 @@ namespace Templates.Tests;
 /// engine does not render (template.json's descriptions, multistage.json, pitfalls.json) names it; and every
 /// pitfall's edits still apply.
 /// </summary>
-[Collection(TemplatesCollection.Name)]
+[Collection(BumpsCollection.Name)]
 public sealed class BaseLineBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> Products() => new(SupportLines.Load(TestRepository.Root).BaseImages.Keys.Order(StringComparer.Ordinal));
@@ -55,10 +55,11 @@ public sealed class BaseLineBumpTests(TemplatesFixture fixture)
         // What the engine does not render must not name the line: the marker lives only in the home's "replaces".
         var stale = units.SelectMany(u => UnrenderedStale(u, product.Symbol, naming)).ToList();
         var rendered = units.Where(u => u.HasSymbol).ToList();
-        var hive = await TemplateHive.CreateAsync(Path.Combine(root, "hive"), rendered.Select(u => u.Language).Distinct().Select(l => Path.Combine(templates, l)), ct);
-        foreach (var unit in rendered)
+        var hive = await TemplateHive.CreateAsync(Path.Combine(root, "hive"), rendered.Select(u => u.Language).Distinct().Select(l => Path.Combine(templates, l)), cache: null, ct);
+        // Every unit's instantiations start at once (the hive runs as many as it has lanes); results keep the units' order.
+        foreach (var unitStale in await Task.WhenAll(rendered.Select(unit => RenderedStaleAsync(hive, unit, Path.Combine(root, "out"), naming, next, ct))))
         {
-            stale.AddRange(await RenderedStaleAsync(hive, unit, Path.Combine(root, "out"), naming, next, ct));
+            stale.AddRange(unitStale);
         }
         foreach (var template in TemplateCatalog.Load(templates).Where(t => rendered.Any(u => u.Folder == t.FolderPath)))
         {
@@ -95,19 +96,21 @@ public sealed class BaseLineBumpTests(TemplatesFixture fixture)
     private static async Task<IEnumerable<string>> RenderedStaleAsync(TemplateHive hive, Unit unit, string outputs, Regex naming, string next, CancellationToken ct)
     {
         var definition = TemplateDefinition.Load(unit.Folder);
+        var runs = definition.Runtimes.Select(r => r.Choice)
+            .SelectMany(runtime => unit.Variants.Select(v => (Label: $"--runtime {runtime}{v.Name}", Output: Path.Combine(outputs, $"{definition.ShortName}-{runtime}{v.Name}"), Options: (string[])["--runtime", runtime, .. v.Options])))
+            .ToList();
+        await Task.WhenAll(runs.Select(async run =>
+        {
+            var result = await hive.InstantiateAsync(definition.ShortName, run.Output, ["-n", Scenario.FixedName, .. run.Options], ct);
+            Assert.True(result.Succeeded, $"dotnet new {definition.ShortName} {run.Label} from the bumped copy failed:\n{result.Describe()}");
+        }));
         var stale = new List<string>();
         var namesNew = false;
-        foreach (var runtime in definition.Runtimes.Select(r => r.Choice))
+        foreach (var (label, output, _) in runs)
         {
-            foreach (var (variant, options) in unit.Variants)
-            {
-                var output = Path.Combine(outputs, $"{definition.ShortName}-{runtime}{variant}");
-                var result = await hive.InstantiateAsync(definition.ShortName, output, ["-n", Scenario.FixedName, "--runtime", runtime, .. options], ct);
-                Assert.True(result.Succeeded, $"dotnet new {definition.ShortName} --runtime {runtime}{variant} from the bumped copy failed:\n{result.Describe()}");
-                var files = FileTree.RelativeFiles(output).Select(f => (Name: f, Text: File.ReadAllText(Path.Combine(output, f)))).ToList();
-                stale.AddRange(files.Where(f => naming.IsMatch(f.Text)).Select(f => $"{f.Name} (dotnet new {definition.ShortName} --runtime {runtime}{variant}, in {output})"));
-                namesNew |= files.Any(f => f.Text.Contains(next, StringComparison.Ordinal));
-            }
+            var files = FileTree.RelativeFiles(output).Select(f => (Name: f, Text: File.ReadAllText(Path.Combine(output, f)))).ToList();
+            stale.AddRange(files.Where(f => naming.IsMatch(f.Text)).Select(f => $"{f.Name} (dotnet new {definition.ShortName} {label}, in {output})"));
+            namesNew |= files.Any(f => f.Text.Contains(next, StringComparison.Ordinal));
         }
         Assert.True(namesNew, $"{unit.TemplateJson}: its line constant reaches no file of any runtime; drop it or write the line's marker where its onlyIf allows.");
         return stale;

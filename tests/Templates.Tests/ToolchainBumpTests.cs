@@ -14,7 +14,7 @@ namespace Templates.Tests;
 /// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), every
 /// pitfall edit must still apply, and no other file may have needed an edit.
 /// </summary>
-[Collection(TemplatesCollection.Name)]
+[Collection(BumpsCollection.Name)]
 public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> ToolchainLanguages() =>
@@ -55,15 +55,24 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
             Assert.Equal(Bump(toolchain, runtime.RuntimeImage, newVersion), bumped.Runtimes[name].RuntimeImage);
         }
 
-        // Both templates as dotnet new renders them from the bumped folder, with their defaults.
-        var hive = await TemplateHive.CreateAsync(Path.Combine(templates, "hive"), [folder], TestContext.Current.CancellationToken);
+        // Every dotnet new the test reads, started at once (the hive runs as many as it has lanes): both templates with
+        // their defaults, and the project template once per runtime a pitfall edits (the pitfalls only read it).
+        var hive = await TemplateHive.CreateAsync(Path.Combine(templates, "hive"), [folder], cache: null, TestContext.Current.CancellationToken);
         var item = ItemTemplate.Load(language, folder);
         var itemToolchain = TemplateDefinition.Load(item.FolderPath).Toolchain!;
-        foreach (var (shortName, rendered) in new[] { (bumped.ShortName, toolchain), (item.ShortName, itemToolchain) })
+        var pitfalls = Pitfall.LoadFor(bumped).Where(p => p.Edits is { Count: > 0 }).ToList();
+        var defaults = new[] { (bumped.ShortName, toolchain), (item.ShortName, itemToolchain) }
+            .Select(t => (t.ShortName, Rendered: t.Item2, Output: Path.Combine(templates, "out", t.ShortName)))
+            .Select(t => (t.ShortName, t.Rendered, t.Output, Run: InstantiateAsync(hive, t.ShortName, t.Output, [])))
+            .ToList();
+        var samples = pitfalls.Select(p => p.RuntimeOf(bumped)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(runtime => runtime, runtime => Path.Combine(templates, "pitfalls", runtime), StringComparer.Ordinal);
+        var sampleRuns = samples.Select(s => InstantiateAsync(hive, bumped.ShortName, s.Value, ["--runtime", s.Key])).ToList();
+        await Task.WhenAll(defaults.Select(d => d.Run).Concat(sampleRuns));
+
+        // Both templates as dotnet new renders them from the bumped folder, with their defaults.
+        foreach (var (shortName, rendered, output, _) in defaults)
         {
-            var output = Path.Combine(templates, "out", shortName);
-            var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName], TestContext.Current.CancellationToken);
-            Assert.True(result.Succeeded, $"dotnet new {shortName} from the bumped copy failed:\n{result.Describe()}");
             var where = $"dotnet new {shortName} after bumping {toolchain.Name} to {newVersion} (output: {output})";
 
             var multi = DockerfileStages.BaseImages(DockerfileStages.Read(Path.Combine(output, TemplateImages.MultiStageFile)));
@@ -85,14 +94,18 @@ public sealed class ToolchainBumpTests(TemplatesFixture fixture)
             $"README.md of dotnet new {bumped.ShortName} never names version {newVersion} after the bump.");
 
         // pitfalls.json does not go through the engine: each edit must still find its text in the bumped sample.
-        foreach (var pitfall in Pitfall.LoadFor(bumped).Where(p => p.Edits is { Count: > 0 }))
+        foreach (var pitfall in pitfalls)
         {
-            var output = Path.Combine(templates, "pitfalls", pitfall.Name);
-            var result = await hive.InstantiateAsync(bumped.ShortName, output, ["-n", Scenario.FixedName, "--runtime", pitfall.RuntimeOf(bumped)], TestContext.Current.CancellationToken);
-            Assert.True(result.Succeeded, result.Describe());
-            VersionBump.AssertEditsApply(language, pitfall, output, $"bumping {toolchain.Name} to {newVersion}",
+            VersionBump.AssertEditsApply(language, pitfall, samples[pitfall.RuntimeOf(bumped)], $"bumping {toolchain.Name} to {newVersion}",
                 "a find that names the version stops matching when the default moves; end it before the version (FROM --platform=$BUILDPLATFORM golang:) or find a line without one.");
         }
+    }
+
+    /// <summary>`dotnet new <paramref name="shortName"/> -n SampleApp` and <paramref name="options"/> from the bumped copy; fails the test when it fails.</summary>
+    private static async Task InstantiateAsync(TemplateHive hive, string shortName, string output, string[] options)
+    {
+        var result = await hive.InstantiateAsync(shortName, output, ["-n", Scenario.FixedName, .. options], TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, $"dotnet new {shortName} {string.Join(' ', options)} from the bumped copy failed:\n{result.Describe()}");
     }
 
     /// <summary>The image as the engine renders it with the new default in place of the old one, wherever one of

@@ -4,15 +4,16 @@ using Multistage.Core.Templates;
 
 namespace Templates.Tests.Infrastructure;
 
+/// <summary>The tests that share the clone's hive and its outputs: they run one after another.</summary>
 [CollectionDefinition(Name)]
-public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>, ICollectionFixture<PackagesFixture>
+public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>
 {
     public const string Name = "Templates";
 }
 
 /// <summary>
-/// Shared by the tests of one run: the catalog, one template hive, and each scenario's output, generated once
-/// on first use. Everything lives in a temporary folder that is removed at the end.
+/// Shared by the tests of one run: the catalog, one template hive, and each `dotnet new` output (a scenario's, or
+/// any template and options), generated once on first use. Everything lives in a temporary folder that is removed at the end.
 /// </summary>
 public sealed class TemplatesFixture : IDisposable
 {
@@ -55,8 +56,18 @@ public sealed class TemplatesFixture : IDisposable
     public Task<TemplateHive> GetHiveAsync() => _hive.Value;
 
     /// <summary>The scenario's generated tree (generated on first call); throws with the dotnet new output on failure.</summary>
-    public Task<string> GenerateAsync(string scenarioName) =>
-        _outputs.GetOrAdd(scenarioName, name => new Lazy<Task<string>>(() => GenerateOnceAsync(GetScenario(name)))).Value;
+    public Task<string> GenerateAsync(string scenarioName)
+    {
+        var scenario = GetScenario(scenarioName);
+        return GenerateAsync(scenario.ShortName, scenario.Options, scenario.Name);
+    }
+
+    /// <summary>`dotnet new <paramref name="shortName"/> <paramref name="options"/>` from the clone's hive, run once per
+    /// run for the same template and options and shared by every test that asks: read it, or copy it to change it.
+    /// <paramref name="folderName"/> names the output folder when this call is the first.</summary>
+    public Task<string> GenerateAsync(string shortName, IReadOnlyList<string> options, string folderName) =>
+        _outputs.GetOrAdd(string.Join('\0', options.Prepend(shortName)),
+            _ => new Lazy<Task<string>>(() => GenerateOnceAsync(shortName, options, folderName))).Value;
 
     /// <summary>A fresh, not yet existing path under the work folder, for a test's own output.</summary>
     public string NewScratchPath(string hint) =>
@@ -66,14 +77,14 @@ public sealed class TemplatesFixture : IDisposable
 
     private Task<TemplateHive> CreateHiveAsync() => CloneHive.CreateAsync(Path.Combine(WorkDirectory, "hive"));
 
-    private async Task<string> GenerateOnceAsync(Scenario scenario)
+    private async Task<string> GenerateOnceAsync(string shortName, IReadOnlyList<string> options, string folderName)
     {
         var hive = await GetHiveAsync();
-        var output = Path.Combine(WorkDirectory, "outputs", scenario.Name);
-        ProcessResult result = await hive.InstantiateAsync(scenario.ShortName, output, scenario.Options);
+        var output = Path.Combine(WorkDirectory, "outputs", folderName);
+        ProcessResult result = await hive.InstantiateAsync(shortName, output, options);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Generating scenario {scenario} failed:\n{result.Describe()}");
+            throw new InvalidOperationException($"dotnet new {shortName} {string.Join(' ', options)} failed:\n{result.Describe()}");
         }
         return output;
     }
