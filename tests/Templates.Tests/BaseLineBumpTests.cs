@@ -17,7 +17,7 @@ namespace Templates.Tests;
 /// engine does not render (template.json's descriptions, multistage.json, pitfalls.json) names it; and every
 /// pitfall's edits still apply.
 /// </summary>
-[Collection(BumpsCollection.Name)]
+[Collection(TemplatesCollection.Name)]
 public sealed class BaseLineBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> Products() => new(SupportLines.Load(TestRepository.Root).BaseImages.Keys.Order(StringComparer.Ordinal));

@@ -7,9 +7,8 @@ using Templates.Tests.Infrastructure;
 namespace Templates.Tests;
 
 /// <summary>The generator as users without a clone get it: packed, installed with `dotnet tool install
-/// --tool-path`, and run in an empty folder outside the repository. Not in the Templates collection: it uses only
-/// the packages (an assembly fixture) and its own folders, and mostly waits on pack, install and the tool, so it
-/// runs beside the other tests.</summary>
+/// --tool-path`, and run in an empty folder outside the repository.</summary>
+[Collection(TemplatesCollection.Name)]
 public sealed class InstalledToolTests(PackagesFixture packages)
 {
     [Fact]

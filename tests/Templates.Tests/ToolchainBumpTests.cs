@@ -14,7 +14,7 @@ namespace Templates.Tests;
 /// follow (the catalog, and both templates as `dotnet new` renders them: Dockerfiles and prose), every
 /// pitfall edit must still apply, and no other file may have needed an edit.
 /// </summary>
-[Collection(BumpsCollection.Name)]
+[Collection(TemplatesCollection.Name)]
 public sealed class ToolchainBumpTests(TemplatesFixture fixture)
 {
     public static TheoryData<string> ToolchainLanguages() =>

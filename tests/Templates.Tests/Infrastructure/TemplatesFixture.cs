@@ -4,9 +4,8 @@ using Multistage.Core.Templates;
 
 namespace Templates.Tests.Infrastructure;
 
-/// <summary>The tests that share the clone's hive and its outputs: they run one after another.</summary>
 [CollectionDefinition(Name)]
-public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>
+public sealed class TemplatesCollection : ICollectionFixture<TemplatesFixture>, ICollectionFixture<PackagesFixture>
 {
     public const string Name = "Templates";
 }
