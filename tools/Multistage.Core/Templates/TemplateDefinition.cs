@@ -4,8 +4,8 @@ namespace Multistage.Core.Templates;
 
 /// <summary>
 /// What the catalog takes from a template's own .template.config/template.json, the one place these facts
-/// live: identity, short name, the symbols behind --port and --runtime, other parameters' defaults (for the
-/// Dockerfiles' conditionals) and the toolchain version parameter.
+/// live: identity, short name, the symbols behind --port and --runtime, the other symbols' values when the user
+/// sets nothing (for the Dockerfiles' conditionals) and the toolchain version parameter.
 /// </summary>
 public sealed record TemplateDefinition(
     string Identity,
@@ -14,7 +14,7 @@ public sealed record TemplateDefinition(
     string DefaultRuntime,
     IReadOnlyList<TemplateChoice> Runtimes,
     ToolchainSymbol? Toolchain,
-    IReadOnlyDictionary<string, string> ParameterDefaults)
+    IReadOnlyDictionary<string, string> SymbolValues)
 {
     public const string FileName = "template.json";
 
@@ -41,6 +41,18 @@ public sealed record TemplateDefinition(
             : definition;
     }
 
+    /// <summary>The value a symbol has when the user sets nothing: a parameter's default (false for a boolean
+    /// without one, as in the engine), a constant's value, or a computed symbol's literal true or false
+    /// (the project templates give the item template's symbols the sample's values that way).</summary>
+    private static string? FixedValue(JsonElement symbol) => TemplateSymbols.TypeOf(symbol) switch
+    {
+        "parameter" => symbol.TryGetProperty("defaultValue", out var value) ? value.ToString() : "false",
+        "generated" when symbol.TryGetProperty("generator", out var generator) && generator.GetString() == "constant"
+                         && symbol.TryGetProperty("parameters", out var parameters) && parameters.TryGetProperty("value", out var constant) => constant.ToString(),
+        "computed" when symbol.TryGetProperty("value", out var expression) && expression.GetString() is "true" or "false" => expression.GetString(),
+        _ => null,
+    };
+
     private static TemplateDefinition Parse(MetadataReader read, JsonElement root)
     {
         var symbols = read.Property(root, "", "symbols");
@@ -50,10 +62,12 @@ public sealed record TemplateDefinition(
         }
 
         var defaults = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var symbol in symbols.EnumerateObject().Where(s => TemplateSymbols.TypeOf(s.Value) == "parameter"))
+        foreach (var symbol in symbols.EnumerateObject())
         {
-            // Booleans default to false when template.json leaves the default out, as in the engine.
-            defaults[symbol.Name] = symbol.Value.TryGetProperty("defaultValue", out var value) ? value.ToString() : "false";
+            if (FixedValue(symbol.Value) is { } value)
+            {
+                defaults[symbol.Name] = value;
+            }
         }
         var toolchain = ToolchainReader.Read(read, root, symbols);
 

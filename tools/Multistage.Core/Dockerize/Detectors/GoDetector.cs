@@ -57,6 +57,7 @@ public sealed class GoDetector : IProjectDetector
 
         var sources = GoSource.All(folder);
         GoServing.Read(sources, found);
+        SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
         GoCgo.Read(sources, modules.Select(m => folder.Read(m.Folder.Length == 0 ? "go.mod" : m.Folder + "/go.mod") ?? ""), found);
         return found.Build();
@@ -105,6 +106,7 @@ public sealed class GoDetector : IProjectDetector
 
         var sources = GoSource.All(folder);
         GoServing.Read(sources, found);
+        SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
         GoCgo.Read(sources, [goMod], found);
         return found.Build();
