@@ -32,7 +32,7 @@ public sealed class GoInitTests : IDisposable
 
         Assert.True(refused.ExitCode == 2, $"Expected exit 2:\n{refused.Describe()}");
         Assert.Equal(
-            ["error: Go: several main packages (./api, ./worker/cmd/consume): pass --set main=./api.", "Nothing was written."],
+            ["error: Go: several main packages (./api, ./worker/cmd/consume): pass `--set main=./api`.", "Nothing was written."],
             refused.Errors.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
         var chosen = await InProcessCli.RunAsync(["init", root, "--set", "main=./worker/cmd/consume"], cancellationToken: TestContext.Current.CancellationToken);

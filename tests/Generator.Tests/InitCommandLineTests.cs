@@ -200,7 +200,7 @@ public sealed class InitCommandLineTests : IDisposable
         var refused = await InitAsync(folder);
 
         Assert.True(refused.ExitCode == 2, $"Expected exit 2:\n{refused.Describe()}");
-        Assert.Equal(["error: Go: several main packages (./cmd/api, ./cmd/worker): pass --set main=./cmd/api.", "Nothing was written."], Lines(refused.Errors));
+        Assert.Equal(["error: Go: several main packages (./cmd/api, ./cmd/worker): pass `--set main=./cmd/api`.", "Nothing was written."], Lines(refused.Errors));
 
         var chosen = await InitAsync(folder, "--set", "main=./cmd/worker", "--set", "binary=worker");
 
@@ -219,8 +219,8 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.Equal(
             [
                 "error: --set bin=ledger: multistage-rust-dockerfiles has no option 'bin': choose from binary, member, runtime, rust-version, port, port-variable, health-path, probe, tini, writable, assets, app-dir.",
-                "error: --set rust-version=1.80: multistage-rust-dockerfiles offers no rust-version '1.80': pass --set rust-version=CHOICE with one of 1.95, 1.96, 1.97.",
-                "error: --runtime slim: multistage-rust-dockerfiles offers no runtime 'slim': pass --runtime CHOICE with one of scratch, alpine, distroless.",
+                "error: --set rust-version=1.80: multistage-rust-dockerfiles offers no rust-version '1.80': pass `--set rust-version=CHOICE` with one of 1.95, 1.96, 1.97.",
+                "error: --runtime slim: multistage-rust-dockerfiles offers no runtime 'slim': pass `--runtime CHOICE` with one of scratch, alpine, distroless.",
                 "Nothing was written.",
             ],
             Lines(result.Errors));

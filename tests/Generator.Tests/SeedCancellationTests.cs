@@ -21,6 +21,31 @@ public sealed class SeedCancellationTests(SeededCourses courses)
         echo "$?"
         """;
 
+    // Ctrl+C as a terminal sends it: to the whole process group (seed in a session of its own, so the group is
+    // seed and its children), while `dotnet new install` fills the private hive.
+    private const string TerminalInterruptScript = """
+        setsid env --default-signal=INT dotnet "$1" seed --out course "${@:2}" >out.txt 2>err.txt &
+        pid=$!
+        for _ in $(seq 1200); do grep -q 'Installing' out.txt && break; sleep 0.01; done
+        kill -INT -- "-$pid"
+        wait "$pid"
+        echo "$?"
+        """;
+
+    [Fact]
+    public async Task Ctrl_C_from_a_terminal_while_the_hive_installs_exits_130_with_one_line_and_leaves_nothing()
+    {
+        var work = courses.NewScratchPath("cancel-install");
+        // The child often dies of the signal before seed's own handler runs: that must read as cancelled, every time.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var outcome = await InterruptAsync(work, ["--languages", "go"], TerminalInterruptScript);
+
+            outcome.AssertCancelled();
+            Assert.False(Directory.Exists(Path.Combine(work, "course")), $"A cancelled seed left a course in {work}/course:\n{outcome.Describe()}");
+        }
+    }
+
     [Fact]
     public async Task Ctrl_C_during_a_new_seed_exits_130_and_leaves_no_course_hive_or_staging_folder()
     {
@@ -46,11 +71,11 @@ public sealed class SeedCancellationTests(SeededCourses courses)
         Assert.Equal(before, Snapshot(course));
     }
 
-    private static async Task<InterruptOutcome> InterruptAsync(string work, IReadOnlyList<string> seedArguments)
+    private static async Task<InterruptOutcome> InterruptAsync(string work, IReadOnlyList<string> seedArguments, string script = InterruptScript)
     {
         Directory.CreateDirectory(work);
         var temp = Directory.CreateDirectory(Path.Combine(work, "tmp")).FullName;
-        var result = await ProcessRunner.RunAsync(new ProcessSpec("bash", ["-c", InterruptScript, "interrupt", MultistageCli.AssemblyPath, .. seedArguments])
+        var result = await ProcessRunner.RunAsync(new ProcessSpec("bash", ["-c", script, "interrupt", MultistageCli.AssemblyPath, .. seedArguments])
         {
             WorkingDirectory = work,
             // A private temporary folder, so the test sees exactly what this seed left there.

@@ -1,7 +1,7 @@
 namespace Generator.Tests;
 
 /// <summary>One seed request the snapshot and validator tests share; <see cref="Name"/> names its snapshot.</summary>
-public sealed record SeedRequest(string Name, string Mode, string? Languages, string[] Runtimes, int PortBase)
+public sealed record SeedRequest(string Name, string Mode, string? Languages, string[] Runtimes, int PortBase, bool Pitfalls = false)
 {
     /// <summary>All five languages with their defaults: the README's main job.</summary>
     public static readonly SeedRequest Solution = new("seed-solution", "solution", null, [], 8080);
@@ -10,8 +10,8 @@ public sealed record SeedRequest(string Name, string Mode, string? Languages, st
     public static readonly SeedRequest Starter = new("seed-starter", "starter", "go,python", [], 8080);
 
     /// <summary>Two languages in starter/ and solution/, with a non-default runtime and port base, so the
-    /// snapshot shows both options reaching the course files.</summary>
-    public static readonly SeedRequest Both = new("seed-both", "both", "go,python", ["go=scratch"], 9000);
+    /// snapshot shows both options reaching the course files, and the pitfall gallery the README points to.</summary>
+    public static readonly SeedRequest Both = new("seed-both", "both", "go,python", ["go=scratch"], 9000, Pitfalls: true);
 
     public static IReadOnlyList<SeedRequest> All { get; } = [Solution, Starter, Both];
 
@@ -26,6 +26,7 @@ public sealed record SeedRequest(string Name, string Mode, string? Languages, st
         .. Languages is null ? [] : new[] { "--languages", Languages },
         .. Runtimes.SelectMany(runtime => new[] { "--runtime", runtime }),
         "--port-base", PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        .. Pitfalls ? new[] { "--pitfalls" } : [],
     ];
 
     /// <summary>The languages seeded, in course order: those asked for, else every template in the pack.</summary>

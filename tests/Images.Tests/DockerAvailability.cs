@@ -28,18 +28,21 @@ public static class DockerAvailability
     {
         if (!Status.Available)
         {
-            SkipOrFail(Status.Problem);
+            // The daemon's problem already ends with its fix.
+            SkipOrFail(Status.Problem, fix: null);
         }
     }
 
-    /// <summary>Skips the running test with <paramref name="problem"/>, or fails it where Docker tests must run.</summary>
-    public static void SkipOrFail(string problem)
+    /// <summary>Skips the running test for <paramref name="reason"/> (counted once per reason in the run's
+    /// summary), or fails it where Docker tests must run.</summary>
+    public static void SkipOrFail(string reason, string? fix, string? detail = null)
     {
         if (Required)
         {
-            throw new InvalidOperationException($"{problem} (CI=true or {RequireVariable}=1: the image tests must run here, so this fails.)");
+            throw new InvalidOperationException(
+                $"{reason}{(detail is null ? "" : $": {detail}")}{(fix is null ? "" : $". Fix: {fix}")} (CI=true or {RequireVariable}=1: the image tests must run here, so this fails.)");
         }
 
-        Assert.Skip($"{problem} (set {RequireVariable}=1 to make this a failure)");
+        SkippedTests.Skip(reason, fix, detail);
     }
 }

@@ -9,7 +9,7 @@ namespace Images.Tests;
 /// of Node and .NET) is not in the daemon here, so the check reads the template's default runtime's
 /// image in its place; the row's name says so.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class DockerfileCheckTests(ImageFixture fixture) : NeedsDocker
 {

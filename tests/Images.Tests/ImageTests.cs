@@ -8,7 +8,7 @@ namespace Images.Tests;
 /// Builds, runs and inspects every template variant that can be built here (see VariantPlan). Each
 /// test checks one behaviour; the builds behind them happen once per variant in the shared fixture.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed partial class ImageTests(ImageFixture fixture) : NeedsDocker
 {

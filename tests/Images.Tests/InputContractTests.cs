@@ -5,7 +5,7 @@ namespace Images.Tests;
 /// started with the row's PORT, HOST and arguments, the app serves (becomes healthy) or exits with
 /// the row's status and exact first line.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class InputContractTests(ImageFixture fixture) : NeedsDocker
 {

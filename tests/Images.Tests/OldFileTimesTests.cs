@@ -9,7 +9,7 @@ namespace Images.Tests;
 /// toolchain that trusts file times (cargo) took a copy with older times (an unpacked archive, a
 /// second checkout) as up to date and shipped the other build's binary.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class OldFileTimesTests(ImageFixture fixture) : NeedsDocker
 {

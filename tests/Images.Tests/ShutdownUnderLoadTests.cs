@@ -5,7 +5,7 @@ namespace Images.Tests;
 /// `docker stop` while a client holds a connection: every app must exit by itself, with status 0,
 /// within 5 s (Docker kills at 10 s; a 30 s shutdown timeout ends as exit 137).
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class ShutdownUnderLoadTests(ImageFixture fixture, ITestOutputHelper output) : NeedsDocker
 {

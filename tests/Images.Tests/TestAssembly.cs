@@ -1,3 +1,5 @@
-// Two image builds at once fight over the machine's two cores and make every timeout flaky, so the
-// image tests run one at a time.
-[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+// Two collections (ImagesCollection.cs) run at once, no more: see there why.
+[assembly: Xunit.v3.Parallelization(MaxThreads = 2)]
+
+// Prints each reason tests were skipped for once, at the end of the run (see SkipSummary).
+[assembly: AssemblyFixture(typeof(SkipSummary))]

@@ -41,8 +41,8 @@ public static class VariantPlan
         if (missing.Count > 0)
         {
             DockerAvailability.SkipOrFail(
-                $"{id}: base image(s) not in the daemon: {string.Join(", ", missing)}. " +
-                "Seed the stand-in base images: bash tools/docker/seed-base-images.sh");
+                "base images are not in the daemon", "bash tools/docker/seed-base-images.sh (stand-ins where no registry answers)",
+                $"{id} needs {string.Join(", ", missing)}");
         }
 
         return variant;

@@ -9,6 +9,9 @@ namespace Multistage.Cli;
 /// real tool's are <see cref="ForRunningTool"/>; a test passes its own and runs the commands in-process.</summary>
 public sealed record CommandServices(ErrorOutput Errors, TemplateLoader Templates, DockerConnector Docker, TimeProvider Clock)
 {
+    /// <summary>What the "Cancelled" line says, kept current by the command that runs.</summary>
+    public CancelledState Cancelled { get; } = new();
+
     public static CommandServices ForRunningTool()
     {
         var errors = ErrorOutput.StandardError();
@@ -22,6 +25,7 @@ public sealed record CommandServices(ErrorOutput Errors, TemplateLoader Template
         registrar.RegisterInstance(typeof(TemplateLoader), Templates);
         registrar.RegisterInstance(typeof(DockerConnector), Docker);
         registrar.RegisterInstance(typeof(TimeProvider), Clock);
+        registrar.RegisterInstance(typeof(CancelledState), Cancelled);
         return registrar;
     }
 }

@@ -33,7 +33,7 @@ public static class MissingOptionValue
     }
 
     /// <summary>Every spelling of every option that takes a value, with the value's name (DIR, N, ...).</summary>
-    private static Dictionary<string, string> ValueOptions(Type settings)
+    internal static Dictionary<string, string> ValueOptions(Type settings)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var attribute in settings.GetProperties().Select(p => p.GetCustomAttribute<CommandOptionAttribute>()).OfType<CommandOptionAttribute>())

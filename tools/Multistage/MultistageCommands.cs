@@ -21,7 +21,7 @@ public static class MultistageCommands
         config.SetApplicationVersion(ToolInfo.Version);
         // An unknown option is an error, not an extra argument: a misspelt `--langauges go` must not seed every language.
         config.UseStrictParsing();
-        config.SetExceptionHandler(new FailureHandler(services.Errors).Handle);
+        config.SetExceptionHandler(new FailureHandler(services.Errors, services.Cancelled).Handle);
         config.AddCommand<SeedCommand>("seed")
             .WithDescription($"Seed a course repository with the languages side by side (default command). {templates}")
             .WithExample("seed")
@@ -48,9 +48,17 @@ public static class MultistageCommands
 
     /// <summary>Runs <paramref name="args"/> through <paramref name="run"/> (the app), unless Spectre would
     /// misread them: it hands an option given without its value the text "__default_command" (`seed --out`
-    /// seeded a folder of that name), so such a command line is refused here, naming the option.</summary>
+    /// seeded a folder of that name), so such a command line is refused here, naming the option.
+    /// A word no argument takes is refused here too (<see cref="UnexpectedArgument"/>).</summary>
     public static Task<int> RunAsync(string[] args, CommandServices services, Func<string[], Task<int>> run) =>
-        MissingOptionValue.Find(args, ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)), ("pitfalls", typeof(PitfallsSettings)), ("init", typeof(InitSettings)), ("catalog", typeof(CatalogSettings))) is { } missing
-            ? Task.FromResult(services.Errors.BadInput([missing]))
+        (MissingOptionValue.Find(args, Commands) ?? UnexpectedArgument.Find(args, Commands)) is { } problem
+            ? Task.FromResult(services.Errors.BadInput([problem]))
             : run(args);
+
+    /// <summary>Each command's name and settings; the first is the default command.</summary>
+    private static readonly (string Name, Type Settings)[] Commands =
+    [
+        ("seed", typeof(SeedSettings)), ("compare", typeof(CompareSettings)), ("check", typeof(CheckSettings)),
+        ("pitfalls", typeof(PitfallsSettings)), ("init", typeof(InitSettings)), ("catalog", typeof(CatalogSettings)),
+    ];
 }

@@ -1,7 +1,8 @@
 namespace Multistage.Cli;
 
 /// <summary>Checks an output option before any work starts, so a bad path fails at once with its
-/// option named, not after builds or half a course. Null means usable.</summary>
+/// option named, not after builds or half a course: not empty, not a file where a folder goes (or the
+/// reverse), and writable (<see cref="WritableFolder"/>). Null means usable.</summary>
 public static class OutputPaths
 {
     /// <summary>A folder to create or write into.</summary>
@@ -32,8 +33,13 @@ public static class OutputPaths
             : BlockedAncestor(option, value, full);
     }
 
-    /// <summary>A parent that exists as a file makes every path below it impossible.</summary>
-    private static string? BlockedAncestor(string option, string value, string full)
+    /// <summary>A parent that exists as a file makes every path below it impossible; a folder the tool may not
+    /// write into, every path in it.</summary>
+    private static string? BlockedAncestor(string option, string value, string full) =>
+        FileAncestor(option, value, full)
+        ?? (WritableFolder.Problem(full) is { } notWritable ? $"{option} {value}: {notWritable}: choose a path you can write to." : null);
+
+    private static string? FileAncestor(string option, string value, string full)
     {
         for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
         {

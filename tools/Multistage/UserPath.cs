@@ -10,4 +10,10 @@ public static class UserPath
         var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(path) : relative;
         return shown.Replace(Path.DirectorySeparatorChar, '/');
     }
+
+    /// <summary><see cref="Display"/> as one word of a command to paste (<see cref="ShellWord"/>).</summary>
+    public static string InCommand(string path) => ShellWord.Quote(Display(path));
+
+    /// <summary>For the end of a sentence: "the current folder" instead of a "." that reads as "..".</summary>
+    public static string InSentence(string path) => Display(path) is "." ? "the current folder" : Display(path);
 }

@@ -12,7 +12,7 @@ namespace Images.Tests.Course;
 /// without a bridge network (CI) both use the host's network (see <see cref="ComposeHostNetwork"/>
 /// and Course/host-network-docker.sh); elsewhere they run exactly as written.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(CommandsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper output) : NeedsDocker
 {

@@ -8,7 +8,7 @@ namespace Images.Tests.Generator;
 /// Dockerfile is bad input (exit 2, saying what to write); the solution's Dockerfile passes every check
 /// (exit 0); the single-stage file handed in as the answer fails (exit 1), naming what it misses.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(CommandsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class CheckCommandTests : NeedsDocker
 {

@@ -7,6 +7,7 @@ namespace Images.Tests.Generator;
 
 /// <summary><c>compare</c> on one seeded language: the report's figures are what Docker itself says about
 /// the images it built, and the Markdown report and the chart exist and name the base set.</summary>
+[Collection(CommandsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class CompareImagesTests : NeedsDocker
 {

@@ -5,7 +5,7 @@ namespace Images.Tests.Generator;
 
 /// <summary>The pitfall gallery cannot rot: every pitfall of every template, seeded with --pitfalls,
 /// shows its symptom when `multistage pitfalls` builds and runs it.</summary>
-[Collection(ImagesCollection.Name)]
+[Collection(CommandsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class PitfallsCommandTests(ImageFixture fixture) : NeedsDocker
 {

@@ -5,7 +5,7 @@ namespace Images.Tests.Names;
 /// non-ASCII), built as a real image in every template's default variant: it builds, runs and
 /// greets with the name exactly as typed.
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class NamedImageTests(ImageFixture fixture) : NeedsDocker
 {

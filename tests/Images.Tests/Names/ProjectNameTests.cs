@@ -7,7 +7,7 @@ namespace Images.Tests.Names;
 /// whose image, compose service and package names are valid; an out-of-range --port still compiles
 /// and is reported as the template's default (CONTRIBUTING.md, The input contract).
 /// </summary>
-[Collection(ImagesCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed partial class ProjectNameTests(ImageFixture fixture) : NeedsDocker
 {

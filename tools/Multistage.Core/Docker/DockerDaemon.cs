@@ -1,3 +1,5 @@
+using Multistage.Core.Processes;
+
 namespace Multistage.Core.Docker;
 
 /// <summary>Whether a daemon answers and is new enough (<see cref="EngineRequirement"/>), and if not,
@@ -6,6 +8,11 @@ public sealed record DaemonStatus(bool Available, string? ServerVersion, string 
 {
     public static async Task<DaemonStatus> ProbeAsync(DockerCli docker, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        if (MissingBinary(docker.Location) is { } missing)
+        {
+            return new DaemonStatus(false, null, missing);
+        }
+
         try
         {
             // `version` needs the server to answer; the format string keeps the output to one token.
@@ -29,6 +36,20 @@ public sealed record DaemonStatus(bool Available, string? ServerVersion, string 
             // The binary itself is missing or cannot start.
             return Missing(docker.Location, e.Message);
         }
+    }
+
+    /// <summary>No program where the client should be: the fix is the client, not starting a daemon.</summary>
+    private static string? MissingBinary(DockerLocation location)
+    {
+        var found = location.Binary.Contains('/') ? (File.Exists(location.Binary) ? location.Binary : null) : ProcessRunner.FindOnPath(location.Binary);
+        if (found is not null)
+        {
+            return null;
+        }
+
+        return location.BinaryFromVariable
+            ? $"{DockerLocation.BinaryVariable}={location.Binary} names no program. Fix: set {DockerLocation.BinaryVariable} to the full path of a docker client, or unset it to use `docker` from PATH."
+            : $"There is no `{location.Binary}` on PATH. Fix: install the Docker CLI (Docker Desktop, or the docker-ce-cli package), or set {DockerLocation.BinaryVariable} to a docker client's full path.";
     }
 
     private static DaemonStatus Missing(DockerLocation location, string said) =>

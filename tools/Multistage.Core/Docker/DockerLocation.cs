@@ -19,8 +19,11 @@ public sealed record DockerLocation(string Binary, string? Host)
         var configured = variable(BinaryVariable);
         var binary = !string.IsNullOrWhiteSpace(configured) ? configured : "docker";
         var host = variable(HostVariable);
-        return new DockerLocation(binary, string.IsNullOrWhiteSpace(host) ? null : host);
+        return new DockerLocation(binary, string.IsNullOrWhiteSpace(host) ? null : host) { BinaryFromVariable = !string.IsNullOrWhiteSpace(configured) };
     }
+
+    /// <summary>The binary was named by MULTISTAGE_DOCKER (so a missing one is fixed there, not by installing Docker).</summary>
+    public bool BinaryFromVariable { get; init; }
 
     public string Describe() => $"{Binary} (DOCKER_HOST={Host ?? "<unset: the client's default socket>"})";
 }

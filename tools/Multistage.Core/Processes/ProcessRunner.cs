@@ -61,10 +61,44 @@ public static class ProcessRunner
         }
 
         await DrainAsync(stdoutTask, stderrTask, stdinTask).ConfigureAwait(false);
+        await ThrowIfStoppedBySameSignalAsync(process, spec, ct).ConfigureAwait(false);
         watch.Stop();
         // A killed process that could not be reaped has no exit code; -1 marks it (TimedOut says why).
         var exitCode = process.HasExited ? process.ExitCode : -1;
         return new ProcessResult(spec, exitCode, Snapshot(stdout), Snapshot(stderr), watch.Elapsed, timedOut);
+    }
+
+    /// <summary>
+    /// Ctrl+C in a terminal signals the whole process group: the child often dies of it before this process
+    /// has run its own handler and cancelled <paramref name="ct"/>. A child that ended by SIGINT or SIGTERM
+    /// (.NET reports 128 + the signal) is given a moment for that cancellation to arrive, so the caller sees
+    /// the cancellation it asked for, not a failed command.
+    /// </summary>
+    private static async Task ThrowIfStoppedBySameSignalAsync(Process process, ProcessSpec spec, CancellationToken ct)
+    {
+        if (!ct.CanBeCanceled || !process.HasExited || process.ExitCode is not (SignalExitCode.Interrupt or SignalExitCode.Terminate))
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(SignalGrace, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new OperationCanceledException($"Cancelled, and the process stopped by the same signal: {spec.CommandLine}", ct);
+        }
+    }
+
+    /// <summary>How long a signalled child waits for this process's own signal handler (it runs within milliseconds).</summary>
+    private static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Exit codes of a process ended by a signal, as <see cref="Process.ExitCode"/> reports them (128 + signal).</summary>
+    private static class SignalExitCode
+    {
+        public const int Interrupt = 128 + 2;
+        public const int Terminate = 128 + 15;
     }
 
     /// <summary>Waits for a killed process so its exit code is available. A killed tree exits at once; one

@@ -11,28 +11,14 @@ namespace Multistage.Cli.Checking;
 /// <summary><c>multistage check [DIR]</c>: grades the multi-stage Dockerfile in a sample folder against what
 /// the solution achieves, on a private copy (the folder is never edited). Exit 0 all passed, 1 any failed,
 /// 2 bad input, 3 no daemon.</summary>
-public sealed class CheckCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<CheckSettings>
+public sealed class CheckCommand(IAnsiConsole console, TemplateLoader templateLoader, DockerConnector connector, CancelledState cancelled) : AsyncCommand<CheckSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public override async Task<int> ExecuteAsync(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
-        CheckedSample? sample;
-        string? problem;
-        try
-        {
-            sample = CheckedSample.Find(settings, templateLoader.Load(settings).Catalog, out problem);
-        }
-        catch (TemplateSourceException e)
-        {
-            (sample, problem) = (null, e.Message);
-        }
-
-        if (sample is null)
-        {
-            return errors.BadInput([problem!]);
-        }
-
+        var sample = CheckedSample.Find(settings, templateLoader.Load(settings).Catalog);
+        cancelled.Now = $"{UserPath.Display(sample.Directory)} is untouched (check grades a copy) and the images it built were removed; run check again to grade it.";
         var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {

@@ -20,5 +20,5 @@ public sealed class CheckSettings : ImageBuildSettings
     public string? Json { get; init; }
 
 
-    protected override string? OutputProblem() => Json is null ? null : OutputPaths.FileProblem("--json", Json);
+    protected override string? InputProblem() => Json is null ? null : OutputPaths.FileProblem("--json", Json);
 }

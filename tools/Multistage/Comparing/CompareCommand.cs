@@ -11,37 +11,21 @@ namespace Multistage.Cli.Comparing;
 /// <summary><c>multistage compare</c>: build and measure every sample's two images and the template's
 /// other runtime choices (<see cref="CourseMeasurer"/>), then write the report with the notes' claims
 /// beside the measured figures, the chart and (optionally) JSON. Without a daemon it says how to start one and writes nothing.</summary>
-public sealed class CompareCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<CompareSettings>
+public sealed class CompareCommand(IAnsiConsole console, TemplateLoader templateLoader, DockerConnector connector, CancelledState cancelled) : AsyncCommand<CompareSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var courseDirectory = Path.GetFullPath(settings.Directory);
-        TemplateSelection templates;
-        try
-        {
-            templates = templateLoader.Load(settings);
-        }
-        catch (TemplateSourceException e)
-        {
-            errors.Line(e.Message);
-            return ExitCodes.BadInput;
-        }
-
+        var templates = templateLoader.Load(settings);
         if (!Directory.Exists(courseDirectory))
         {
-            errors.Line($"The course folder {courseDirectory} does not exist: seed one with `{SelfCommand.Line} seed --out {settings.Directory}` or pass the folder of a seeded course.");
-            return ExitCodes.BadInput;
+            throw new BadInputException($"The course folder {courseDirectory} does not exist: seed one with `{SelfCommand.With("seed", "--out", settings.Directory)}` or pass the folder of a seeded course.");
         }
 
-        var samples = SelectSamples(CourseSample.Find(courseDirectory, templates.Catalog), settings.Languages, out var problem);
-        if (problem is not null)
-        {
-            errors.Line(problem);
-            return ExitCodes.BadInput;
-        }
-
+        var samples = SelectSamples(CourseSample.Find(courseDirectory, templates.Catalog), courseDirectory, settings.Languages);
+        cancelled.Now = "no report was written, and the images being measured were removed; run compare again to measure.";
         var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {
@@ -86,7 +70,7 @@ public sealed class CompareCommand(IAnsiConsole console, ErrorOutput errors, Tem
 
         var store = await ImageStore.ProbeAsync(docker, cancellationToken);
         var comparison = new Comparison(
-            MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), templates.Source.Description, settings.Pulls,
+            MachineProbe.Describe(daemon.ServerVersion ?? "unknown", store.Describe()), templates.Source.Description, settings.PullCount,
             [.. measured.SelectMany(m => m.Course)], [.. measured.SelectMany(m => m.RuntimeChoices)],
             [.. measured.SelectMany(m => m.NotMeasured)], [.. measured.SelectMany(m => m.ClaimBuilds)]);
         var written = await WriteReportsAsync(comparison, settings.Out ?? Path.Combine(courseDirectory, "report"), settings.Json, cancellationToken);
@@ -98,17 +82,20 @@ public sealed class CompareCommand(IAnsiConsole console, ErrorOutput errors, Tem
         return ExitCodes.Success;
     }
 
-    private static IReadOnlyList<CourseSample> SelectSamples(IReadOnlyList<CourseSample> found, string? languages, out string? problem)
+    /// <summary>The samples to measure (those --languages names, else all), or bad input naming what the folder holds.</summary>
+    private static IReadOnlyList<CourseSample> SelectSamples(IReadOnlyList<CourseSample> found, string courseDirectory, string? languages)
     {
-        problem = null;
         if (found.Count == 0)
         {
-            problem = "No sample with both Dockerfile and Dockerfile.single found (looked in <DIR>/<language> and <DIR>/solution/<language>): " +
-                      $"seed one with `{SelfCommand.Line} seed` or pass the course folder.";
-            return found;
+            var where = UserPath.Display(courseDirectory);
+            // A sample folder given for the course (course/go) is the likeliest slip: say so, and name its course.
+            throw new BadInputException(File.Exists(Path.Combine(courseDirectory, "Dockerfile.single"))
+                ? $"{where} is one sample, not a course: pass the course that holds it, `{SelfCommand.With("compare", UserPath.Display(Path.GetDirectoryName(courseDirectory)!))}`."
+                : $"No sample with both Dockerfile and Dockerfile.single in {where} (looked in its language folders and in solution/): " +
+                  $"seed one with `{SelfCommand.With("seed", "--out", where)}` or pass the course folder.");
         }
 
-        if (string.IsNullOrWhiteSpace(languages))
+        if (languages is null)
         {
             return found;
         }
@@ -117,7 +104,7 @@ public sealed class CompareCommand(IAnsiConsole console, ErrorOutput errors, Tem
         var missing = wanted.Where(w => found.All(s => !s.Template.Language.Equals(w, StringComparison.OrdinalIgnoreCase))).ToList();
         if (missing.Count > 0)
         {
-            problem = $"No sample for {string.Join(", ", missing)} in the course: choose from {string.Join(", ", found.Select(s => s.Template.Language))}.";
+            throw new BadInputException($"No sample for {string.Join(", ", missing)} in the course: choose from {string.Join(", ", found.Select(s => s.Template.Language))}.");
         }
 
         return found.Where(s => wanted.Contains(s.Template.Language, StringComparer.OrdinalIgnoreCase)).ToList();

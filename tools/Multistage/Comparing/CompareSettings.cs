@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Multistage.Cli.Templates;
 using Spectre.Console.Cli;
 
@@ -25,13 +26,18 @@ public sealed class CompareSettings : ImageBuildSettings
 
     [CommandOption("--pulls <N>")]
     [Description("Number of pulls for the network-transfer estimate (for example, pods in a deployment). Default: 100")]
-    [DefaultValue(100)]
-    public int Pulls { get; init; } = 100;
+    [DefaultValue("100")]
+    public string Pulls { get; init; } = "100";
 
+    /// <summary>--pulls as a number, once <see cref="Validate"/> has passed.</summary>
+    public int PullCount => int.Parse(Pulls, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    protected override string? OutputProblem() =>
-        Pulls < 1
-            ? $"--pulls {Pulls}: the number of pulls must be at least 1."
-            // Where the report goes is checked now, not after every image has been built.
-            : (Out is null ? null : OutputPaths.FolderProblem("--out", Out)) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
+    // --pulls is text so that "abc" is refused here, by name, rather than by the parser's "Failed to convert".
+    protected override string? InputProblem() =>
+        !int.TryParse(Pulls, NumberStyles.None, CultureInfo.InvariantCulture, out var pulls) || pulls < 1
+            ? $"--pulls '{Pulls}' is not a number of pulls: pass a whole number of at least 1, such as --pulls 100."
+            : Languages is { } languages && languages.Trim().Length == 0
+                ? "--languages is empty: name the languages to measure, or leave the option out to measure every sample."
+                // Where the report goes is checked now, not after every image has been built.
+                : (Out is null ? null : OutputPaths.FolderProblem("--out", Out)) ?? (Json is null ? null : OutputPaths.FileProblem("--json", Json));
 }

@@ -8,35 +8,17 @@ namespace Multistage.Cli.Init;
 
 /// <summary><c>multistage init [DIR]</c>: detect the project, print what was found and what will be
 /// written, then write it with the language's item template (unless --dry-run).</summary>
-public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<InitSettings>
+public sealed class InitCommand(IAnsiConsole console, TemplateLoader templateLoader, DockerConnector connector, CancelledState cancelled) : AsyncCommand<InitSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Verify && settings.DryRun)
         {
-            return errors.BadInput(["--verify builds the files init writes, and --dry-run writes none: pass one of them."]);
+            throw new BadInputException("--verify builds the files init writes, and --dry-run writes none: pass one of them.");
         }
 
-        InitPlan plan;
-        TemplateSelection templates;
-        try
-        {
-            templates = templateLoader.Load(settings);
-            plan = InitPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
-        }
-        catch (TemplateSourceException e)
-        {
-            return errors.BadInput([e.Message]);
-        }
-        catch (InitInputException e)
-        {
-            return errors.BadInput(e.Problems);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            // A --templates folder without (or with a broken) .dockerfiles/ item template: its message names the file.
-            return errors.BadInput([e.Message]);
-        }
+        var templates = templateLoader.Load(settings);
+        var plan = InitPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
 
         console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
         Describe(plan);
@@ -54,9 +36,9 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         if (changed.Count > 0 && !settings.Force && !settings.SkipExisting)
         {
             var them = changed.Count == 1 ? "it" : "them";
-            return errors.BadInput([
+            throw new BadInputException(
                 $"{UserPath.Display(plan.Directory)} already has {string.Join(", ", changed)}, unlike what init writes (--dry-run shows the difference): " +
-                $"pass --force to replace {them}, --skip-existing to keep {them} and write the rest, or move {them} away."]);
+                $"pass --force to replace {them}, --skip-existing to keep {them} and write the rest, or move {them} away.");
         }
 
         // Before writing: without a daemon, --verify cannot keep its promise, and nothing is written.
@@ -72,7 +54,7 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         }
 
         var written = InitWriter.Write(plan, files, replaceChanged: settings.Force);
-        var where = UserPath.Display(plan.Directory);
+        var where = UserPath.InSentence(plan.Directory);
         ShowChanges(plan, files, settings.Force);
         if (written.Count == 0)
         {
@@ -81,6 +63,7 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         else
         {
             console.MarkupLineInterpolated($"Wrote [green]{string.Join(", ", written)}[/] to {where}.");
+            cancelled.Now = $"init wrote {string.Join(", ", written)} to {where} and stopped before the end; the images it built are removed. Run init --verify again to check the files.";
         }
 
         if (Incomplete(warnings, "will not work as it is") is { } incomplete)
@@ -104,7 +87,10 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
             }
         }
 
-        console.MarkupLineInterpolated($"Next: [blue]docker build -t {ImageName(plan.Name)} {where} && docker build -f {where}/Dockerfile.single -t {ImageName(plan.Name)}:single {where}[/]");
+        var image = InitImageName.From(plan.Name);
+        var folder = UserPath.Display(plan.Directory);
+        var single = ShellWord.Quote($"{folder}/Dockerfile.single");
+        console.MarkupLineInterpolated($"Next: [blue]docker build -t {image} {ShellWord.Quote(folder)} && docker build -f {single} -t {image}:single {ShellWord.Quote(folder)}[/]");
         return ExitCodes.Success;
     }
 
@@ -191,7 +177,4 @@ public sealed class InitCommand(IAnsiConsole console, ErrorOutput errors, Templa
         }
     }
 
-    /// <summary>The image name the item template derives (lower case, runs of other characters as '-').</summary>
-    public static string ImageName(string name) =>
-        System.Text.RegularExpressions.Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 }

@@ -32,16 +32,7 @@ public sealed record InitPlan(
     public IReadOnlyList<string> TemplateArguments =>
         ["-n", Name, .. Values.SelectMany(v => new[] { $"--{v.Option}", v.Value })];
 
-    /// <summary>The same run as a command the user can type (values with spaces quoted).</summary>
+    /// <summary>The same run as a command the user can paste.</summary>
     public string DotnetNewLine =>
-        $"dotnet new {Template.ShortName} " + string.Join(' ', TemplateArguments.Select(Quote));
-
-    private static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@+,".Contains(c)) ? value : $"'{value.Replace("'", "'\\''")}'";
-}
-
-/// <summary>Bad input for <c>init</c>: every problem, each naming the fix. Nothing was written.</summary>
-public sealed class InitInputException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
+        $"dotnet new {Template.ShortName} {ShellWord.Join(TemplateArguments)}";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Multistage.Core.Dockerize;
 using Multistage.Core.Templates;
 
@@ -8,7 +7,7 @@ namespace Multistage.Cli.Init;
 /// <summary>Turns the command line and the project's files into an <see cref="InitPlan"/>: detect, let
 /// every flag override, check every value against the item template, and refuse to replace files
 /// without --force. All problems are collected at once; nothing here writes.</summary>
-public static partial class InitPlanner
+public static class InitPlanner
 {
     /// <param name="templatesDirectory">The template set in use: init must not write into it (--force would overwrite a template).</param>
     public static InitPlan Plan(InitSettings settings, IReadOnlyList<TemplateMetadata> catalog, string templatesDirectory)
@@ -17,17 +16,27 @@ public static partial class InitPlanner
         var directory = CheckDirectory(settings.Directory, templatesDirectory, problems);
         if (directory is null)
         {
-            throw new InitInputException(problems);
+            throw new BadInputException(problems);
         }
 
         var folder = new ProjectFolder(directory);
         var (template, detection) = PickLanguage(settings, catalog, folder, problems);
         if (template is null)
         {
-            throw new InitInputException(problems);
+            throw new BadInputException(problems);
         }
 
-        var item = ItemTemplate.Load(template.Language, template.FolderPath);
+        ItemTemplate item;
+        try
+        {
+            item = ItemTemplate.Load(template.Language, template.FolderPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A --templates folder without (or with a broken) .dockerfiles/ item template: its message names the file.
+            throw new BadInputException(e.Message);
+        }
+
         var overrides = ParseOverrides(settings, item, problems);
         if (overrides.Count > 0 && detection is not null)
         {
@@ -58,7 +67,8 @@ public static partial class InitPlanner
         }
 
         problems.AddRange(detection?.Problems ?? []);
-        if (detection is not null && ProjectDetectors.For(template.Language) is { } detector)
+        // Without a detection only what the user gave is checked: the template's defaults are placeholders.
+        if ((detection is not null || overrides.Count > 0) && ProjectDetectors.For(template.Language) is { } detector)
         {
             problems.AddRange(detector.CheckChosen(folder, values.ToDictionary(v => v.Option, v => v.Value, StringComparer.Ordinal), overrides.Keys.ToHashSet(StringComparer.Ordinal)));
         }
@@ -66,9 +76,14 @@ public static partial class InitPlanner
         var (name, nameFrom) = settings.Name is not null
             ? (settings.Name, "--name")
             : detection is not null ? (detection.Name, detection.NameFrom) : (folder.FolderName, "the folder's name");
-        if (!AnyLetterOrDigit().IsMatch(name))
+        if (InitImageName.Problem(name, nameFrom) is { } nameProblem)
         {
-            problems.Add($"The name '{name}' ({nameFrom}) has no letter or digit to make an image name from: pass --name my-app.");
+            problems.Add(nameProblem);
+        }
+
+        if (!settings.DryRun && WritableFolder.Problem(directory) is { } notWritable)
+        {
+            problems.Add($"{notWritable}, and init writes its files there: run init in a writable copy of the project, or pass --dry-run to see them without writing.");
         }
 
         if (settings.Force && settings.SkipExisting)
@@ -76,10 +91,7 @@ public static partial class InitPlanner
             problems.Add("--force replaces files that exist and --skip-existing keeps them: pass one of them.");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InitInputException(problems);
-        }
+        BadInputException.ThrowIfAny(problems);
 
         var ordered = values.OrderBy(v => item.Options.ToList().FindIndex(o => o.LongName == v.Option)).ToList();
         return new InitPlan(directory, item, detection, name, nameFrom, ordered, settings.DryRun) { UserCompose = InitFiles.UserCompose(directory) };
@@ -130,7 +142,18 @@ public static partial class InitPlanner
                 return (null, null);
             }
 
-            return (chosen, ProjectDetectors.For(chosen.Language)?.Detect(folder));
+            var detected = ProjectDetectors.For(chosen.Language)?.Detect(folder);
+            var others = detected is null ? ProjectDetectors.DetectAll(folder).Where(d => catalog.Any(t => t.Language == d.Language)).ToList() : [];
+            if (others.Count > 0)
+            {
+                // A folder without any project gets the template's defaults; one holding another language's would get a wrong Dockerfile.
+                var kinds = string.Join(" and ", others.Select(d => $"a {d.Language} project ({d.Markers[0]})"));
+                problems.Add($"--language {settings.Language}: {UserPath.Display(folder.Root)} holds no {chosen.Language} project (looked for {ProjectDetectors.For(chosen.Language)!.LooksFor}) " +
+                             $"but {kinds}: pass {string.Join(" or ", others.Select(d => $"`--language {d.Language}`"))}, or leave --language out.");
+                return (null, null);
+            }
+
+            return (chosen, detected);
         }
 
         var found = ProjectDetectors.DetectAll(folder)
@@ -224,10 +247,9 @@ public static partial class InitPlanner
     private static string Shorten(IReadOnlyList<string> candidates) =>
         candidates.Count <= 6 ? string.Join(", ", candidates) : $"{string.Join(", ", candidates.Take(5))} and {candidates.Count - 5} more";
 
-    /// <summary>How the user sets an option: its own flag for --runtime and --port, --set for the rest.</summary>
+    /// <summary>How the user sets an option, as a command to paste (in backticks, so a value such as "." is not
+    /// read as the sentence's end): its own flag for --runtime and --port, --set for the rest.</summary>
     private static string Flag(string option, string value) =>
-        option is "runtime" or "port" ? $"--{option} {value}" : $"--set {option}={value}";
+        option is "runtime" or "port" ? $"`--{option} {ShellWord.Quote(value)}`" : $"`--set {ShellWord.Quote($"{option}={value}")}`";
 
-    [GeneratedRegex("[A-Za-z0-9]")]
-    private static partial Regex AnyLetterOrDigit();
 }

@@ -12,7 +12,7 @@ public sealed class InitSettings : ImageBuildSettings
     public string Directory { get; init; } = ".";
 
     [CommandOption("-l|--language <LANG>")]
-    [Description("The project's language (a template folder's name: go, python, node, rust, dotnet). Default: detected from the project's files.")]
+    [Description("The project's language (a template folder's name, as `multistage catalog` lists them). Default: detected from the project's files.")]
     public string? Language { get; init; }
 
     [CommandOption("-n|--name <NAME>")]

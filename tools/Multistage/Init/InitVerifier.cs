@@ -27,7 +27,7 @@ public sealed partial class InitVerifier(IAnsiConsole console)
             return ExitCodes.Failure;
         }
 
-        var slug = InitCommand.ImageName(plan.Name);
+        var slug = InitImageName.From(plan.Name);
         await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
             OwnedSampleRun.UniqueName($"multistage-verify-{slug}"), template, plan.Directory, context => context with { Contract = contract });
         var run = owned.Run;

@@ -14,22 +14,13 @@ namespace Multistage.Cli.Pitfalls;
 /// <summary><c>multistage pitfalls [COURSE]</c>: reproduces every pitfall of a course seeded with --pitfalls
 /// and prints expected versus observed. Exit 0 only when each reproducible one showed its symptom; the
 /// ones this machine cannot show are listed with the reason.</summary>
-public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, DockerConnector connector) : AsyncCommand<PitfallsSettings>
+public sealed class PitfallsCommand(IAnsiConsole console, TemplateLoader templateLoader, DockerConnector connector, CancelledState cancelled) : AsyncCommand<PitfallsSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public override async Task<int> ExecuteAsync(CommandContext context, PitfallsSettings settings, CancellationToken cancellationToken)
     {
-        IReadOnlyList<TemplateMetadata> catalog;
-        try
-        {
-            catalog = templateLoader.Load(settings).Catalog;
-        }
-        catch (TemplateSourceException e)
-        {
-            return errors.BadInput([e.Message]);
-        }
-
+        var catalog = templateLoader.Load(settings).Catalog;
         var folder = Path.Combine(Path.GetFullPath(settings.Directory), PitfallSample.FolderName);
         var found = System.IO.Directory.Exists(folder)
             ? System.IO.Directory.GetDirectories(folder).Order(StringComparer.Ordinal)
@@ -37,7 +28,7 @@ public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, Te
             : [];
         if (found.Count == 0)
         {
-            return errors.BadInput([$"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.Line} seed --out {settings.Directory} --pitfalls`."]);
+            throw new BadInputException($"No pitfalls in {UserPath.Display(folder)}: seed a course with them, `{SelfCommand.With("seed", "--out", settings.Directory, "--pitfalls")}`.");
         }
 
         // A learner trying one lesson need not wait for the whole gallery; an unknown name is refused
@@ -45,15 +36,16 @@ public sealed class PitfallsCommand(IAnsiConsole console, ErrorOutput errors, Te
         var unknown = settings.Only.Where(name => !found.Any(d => Path.GetFileName(d) == name)).ToList();
         if (unknown.Count > 0)
         {
-            return errors.BadInput([
+            throw new BadInputException(
                 $"--only {string.Join(", ", unknown)}: no such pitfall in {UserPath.Display(folder)}. " +
-                $"The course has: {string.Join(", ", found.Select(Path.GetFileName))}."]);
+                $"The course has: {string.Join(", ", found.Select(Path.GetFileName))}.");
         }
         if (settings.Only.Length > 0)
         {
             found = found.Where(d => settings.Only.Contains(Path.GetFileName(d))).ToList();
         }
 
+        cancelled.Now = "the course is untouched (each pitfall runs on a copy) and the images built were removed; run pitfalls again to see the rest.";
         var (connection, exitCode) = await connector.OpenAsync(cancellationToken);
         if (connection is null)
         {

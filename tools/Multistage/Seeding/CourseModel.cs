@@ -1,3 +1,5 @@
+using Multistage.Core.Pipeline;
+
 namespace Multistage.Cli.Seeding;
 
 /// <summary>What the course-level Scriban templates see; every per-language fact comes from the
@@ -9,7 +11,9 @@ public sealed record CourseModel(
     IReadOnlyList<string> SampleFolders,
     IReadOnlyList<CourseImage> Images,
     IReadOnlyList<CourseExercise> Exercises,
-    string ToolVersion)
+    IReadOnlyList<CoursePitfall> Pitfalls,
+    string ToolVersion,
+    WorkflowActions Actions)
 {
     public static CourseModel From(SeedPlan plan)
     {
@@ -21,7 +25,10 @@ public sealed record CourseModel(
         var exercises = plan.SampleSets.Where(s => s.Exercise)
             .SelectMany(s => plan.Languages.Select(l => new CourseExercise(l.Template.Language, s.Folder.Length == 0 ? l.Template.Language : $"{s.Folder}/{l.Template.Language}")))
             .ToList();
-        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images, exercises, ToolInfo.Version);
+        var pitfalls = plan.Pitfalls
+            ? plan.Languages.SelectMany(l => Pitfall.LoadFor(l.Template).Select(p => CoursePitfall.From(l, p))).ToList()
+            : [];
+        return new CourseModel(plan.Mode.ToString().ToLowerInvariant(), languages, plan.BuildableDockerfiles, folders, images, exercises, pitfalls, ToolInfo.Version, WorkflowActions.Pinned);
     }
 }
 
@@ -81,3 +88,14 @@ public sealed record CourseImage(string Name, string Language, string Context, s
 
 /// <summary>A starter the learner completes, graded by the course's grade workflow.</summary>
 public sealed record CourseExercise(string Language, string Folder);
+
+/// <summary>A pitfall folder of a course seeded with --pitfalls; <see cref="NotReproducible"/> says why
+/// `multistage pitfalls` only lists it.</summary>
+public sealed record CoursePitfall(string Folder, string Name, string Title, string? NotReproducible)
+{
+    public static CoursePitfall From(LanguagePlan language, Pitfall pitfall)
+    {
+        var folder = PitfallSample.Folder(language, pitfall).Replace(Path.DirectorySeparatorChar, '/');
+        return new CoursePitfall(folder, folder[(PitfallSample.FolderName.Length + 1)..], pitfall.Title, pitfall.NotReproducibleReason(language.Template));
+    }
+}

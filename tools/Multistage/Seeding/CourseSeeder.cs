@@ -60,8 +60,12 @@ public sealed class CourseSeeder
         }
         finally
         {
-            DeleteIfPresent(hiveDirectory);
-            DeleteIfPresent(staging);
+            // The staging folder first, as it sits beside the user's output; each removal is tried even if the other fails.
+            var left = new[] { staging, hiveDirectory }.Where(folder => !TryDelete(folder)).ToList();
+            if (left.Count > 0)
+            {
+                progress($"Could not remove {string.Join(" and ", left)}: delete it by hand");
+            }
         }
     }
 
@@ -89,12 +93,22 @@ public sealed class CourseSeeder
             }));
     }
 
-    private static void DeleteIfPresent(string directory)
+    /// <summary>Removes a folder if it is there; false if it is still there (a file held open, a read-only mount).</summary>
+    private static bool TryDelete(string directory)
     {
-        if (Directory.Exists(directory))
+        try
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A course-level file: its embedded Scriban template, where it goes, and when a course has it.</summary>

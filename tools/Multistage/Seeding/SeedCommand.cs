@@ -6,27 +6,14 @@ using Spectre.Console.Cli;
 
 namespace Multistage.Cli.Seeding;
 
-/// <summary><c>multistage seed</c>: plan (all input checked), then write.</summary>
-public sealed class SeedCommand(IAnsiConsole console, ErrorOutput errors, TemplateLoader templateLoader, TimeProvider clock) : AsyncCommand<SeedSettings>
+/// <summary><c>multistage seed</c>: plan (all input checked, bad input thrown as <see cref="BadInputException"/>), then write.</summary>
+public sealed class SeedCommand(IAnsiConsole console, TemplateLoader templateLoader, TimeProvider clock) : AsyncCommand<SeedSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SeedSettings settings, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        SeedPlan plan;
-        TemplateSelection templates;
-        try
-        {
-            templates = templateLoader.Load(settings);
-            plan = SeedPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
-        }
-        catch (TemplateSourceException e)
-        {
-            return errors.BadInput([e.Message]);
-        }
-        catch (SeedInputException e)
-        {
-            return errors.BadInput(e.Problems);
-        }
+        var templates = templateLoader.Load(settings);
+        var plan = SeedPlanner.Plan(settings, templates.Catalog, templates.Source.Directory);
 
         console.MarkupLineInterpolated($"[grey]Templates: {templates.Source.Description}[/]");
 
@@ -40,7 +27,7 @@ public sealed class SeedCommand(IAnsiConsole console, ErrorOutput errors, Templa
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.GetElapsedTime(started).TotalSeconds)}. Next: [blue]{SelfCommand.Line} compare {UserPath.Display(plan.OutputDirectory)}[/]");
+        console.MarkupLineInterpolated($"Seeded [green]{plan.OutputDirectory}[/] ({plan.Mode.ToString().ToLowerInvariant()}) in {Format.Seconds(clock.GetElapsedTime(started).TotalSeconds)}. Next: [blue]{SelfCommand.With("compare", UserPath.Display(plan.OutputDirectory))}[/]");
         return ExitCodes.Success;
     }
 }

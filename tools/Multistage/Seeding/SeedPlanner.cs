@@ -20,10 +20,7 @@ public static class SeedPlanner
         var portBase = ParsePortBase(settings.PortBase, templates.Count, problems);
         var output = CheckOutput(settings, templatesDirectory, problems);
 
-        if (problems.Count > 0)
-        {
-            throw new SeedInputException(problems);
-        }
+        BadInputException.ThrowIfAny(problems);
 
         var languages = templates
             .Select((t, i) => new LanguagePlan(t, runtimes.GetValueOrDefault(t.Language, t.DefaultRuntime), portBase + i))
@@ -71,6 +68,11 @@ public static class SeedPlanner
         {
             problems.Add($"--out {settings.Out} holds the template folders ({templates}), as a clone's root does: choose a new folder, such as {Path.Combine(settings.Out, "course")}.");
         }
+        else if (CloneTemplates(output) is { } cloneTemplates)
+        {
+            problems.Add($"--out {settings.Out} is inside the template folders of the clone at {Path.GetDirectoryName(cloneTemplates)} ({cloneTemplates}): " +
+                         "that clone's build and tests would read the course as a template, and its own seed refuses the folder. Choose a folder outside it.");
+        }
         else if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !settings.Force)
         {
             problems.Add($"The output folder {output} is not empty: choose an empty or new folder with --out, " +
@@ -78,6 +80,21 @@ public static class SeedPlanner
         }
 
         return output;
+    }
+
+    /// <summary>The templates/ folder of a clone of this repository that holds <paramref name="output"/>, or null:
+    /// the installed tool uses its own templates, but a course inside a clone's must not be written either.</summary>
+    private static string? CloneTemplates(string output)
+    {
+        var existing = output;
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        return RepositoryLayout.TryFindRoot(existing) is { } root && IsSameOrInside(output, RepositoryLayout.TemplatesDirectory(root))
+            ? RepositoryLayout.TemplatesDirectory(root)
+            : null;
     }
 
     private static bool IsSameOrInside(string path, string folder)
@@ -91,9 +108,16 @@ public static class SeedPlanner
         string? list, IReadOnlyList<TemplateMetadata> catalog, Dictionary<string, TemplateMetadata> known,
         string knownList, List<string> problems)
     {
-        if (string.IsNullOrWhiteSpace(list))
+        if (list is null)
         {
             return [.. catalog];
+        }
+
+        if (list.Trim().Length == 0)
+        {
+            // Given but empty (a script's unset variable): not "every language", which leaving the option out means.
+            problems.Add($"--languages is empty: name the languages to seed ({knownList}), or leave the option out to seed them all.");
+            return [];
         }
 
         var chosen = new List<TemplateMetadata>();

@@ -10,11 +10,11 @@ public abstract class ImageBuildSettings : TemplateSettings
     [Description("A build argument for every build, e.g. PIP_INDEX_URL=http://mirror/simple/ behind a private index. Repeatable.")]
     public string[] BuildArguments { get; init; } = [];
 
-    /// <summary>The command's own output paths, checked with --build-arg before any work starts.</summary>
-    protected virtual string? OutputProblem() => null;
+    /// <summary>The command's own options (output paths, numbers), checked with --build-arg before any work starts.</summary>
+    protected virtual string? InputProblem() => null;
 
     public sealed override Spectre.Console.ValidationResult Validate() =>
-        (BuildArgumentOption.Problem(BuildArguments) ?? OutputProblem()) is { } problem
+        (BuildArgumentOption.Problem(BuildArguments) ?? InputProblem()) is { } problem
             ? Spectre.Console.ValidationResult.Error(problem)
             : Spectre.Console.ValidationResult.Success();
 }

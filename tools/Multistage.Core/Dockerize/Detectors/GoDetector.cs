@@ -22,6 +22,21 @@ public sealed class GoDetector : IProjectDetector
         return goWork is not null ? Workspace(folder, goWork) : Module(folder, goMod!);
     }
 
+    /// <summary>A --set main must name a folder of Go files: `go build` of a missing package fails only in the image build.</summary>
+    public IReadOnlyList<string> CheckChosen(ProjectFolder folder, IReadOnlyDictionary<string, string> chosen, IReadOnlySet<string> given)
+    {
+        if (!given.Contains("main") || !chosen.TryGetValue("main", out var main))
+        {
+            return [];
+        }
+
+        var relative = main == "." ? "" : main.StartsWith("./", StringComparison.Ordinal) ? main[2..].TrimEnd('/') : main.TrimEnd('/');
+        return folder.Files(relative, "*.go").Count > 0
+            ? []
+            : [$"--set main={main}: there are no .go files in {(relative.Length == 0 ? "the project's root" : relative + "/")} of {folder.FolderName}: " +
+               "pass the folder of the main package, relative to the project, such as `--set main=./cmd/api`."];
+    }
+
     /// <summary>go.work at the root: the build context is the work root, every used module is in it, and go build
     /// runs there in workspace mode; the main package is looked for in each used module.</summary>
     private ProjectDetection Workspace(ProjectFolder folder, string goWork)
