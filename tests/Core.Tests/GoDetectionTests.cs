@@ -198,4 +198,76 @@ public sealed class GoDetectionTests
         Assert.Empty(detection.Problems);
         Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(detection.Warnings), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_main_chosen_with_set_is_read_without_the_other_commands()
+    {
+        // Shaped like a service with an agent beside it: cmd/agent serves metrics on :9100 and handles SIGTERM,
+        // cmd/server is the web server (port 8081, no handler) that --set main picks.
+        using var module = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n"),
+            ("cmd/agent/main.go", "package main\n\nfunc main() {\n\tsignal.Notify(ch, syscall.SIGTERM)\n\t_ = http.ListenAndServe(\":9100\", nil)\n}\n"),
+            ("cmd/server/main.go", "package main\n\nfunc main() {\n\tserve()\n}\n"),
+            ("internal/web/serve.go", "package web\n\nfunc Serve() {\n\t_ = http.ListenAndServe(\":8081\", nil)\n}\n"));
+
+        var detection = ProjectDetectors.For("go")!.Detect(new ProjectFolder(module.Path)
+            { Given = new Dictionary<string, string> { ["main"] = "./cmd/server" } })!;
+
+        Assert.Equal("8081", detection.Values.Single(v => v.Option == "port").Value);
+        Assert.Equal("true", detection.Values.Single(v => v.Option == "tini").Value);
+    }
+
+    [Fact]
+    public void Files_the_app_opens_by_relative_path_are_assets_and_embedded_or_missing_ones_are_not()
+    {
+        // Shaped like a PaaS getting-started app: gin loads templates/ and serves static/ from the working folder.
+        using var gin = Project(
+            ("go.mod", "module example.com/getting-started\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nfunc main() {\n\trouter := gin.New()\n\trouter.LoadHTMLGlob(\"templates/*.tmpl.html\")\n" +
+                        "\trouter.Static(\"/static\", \"static\")\n\trouter.StaticFile(\"/robots.txt\", \"./public/robots.txt\")\n" +
+                        "\t_, _ = os.ReadFile(\"missing.json\")\n\t_, _ = os.ReadFile(\".env\")\n\trouter.Run(\":\" + os.Getenv(\"PORT\"))\n}\n"),
+            ("templates/index.tmpl.html", "<p>hi</p>\n"),
+            ("static/main.css", "p {}\n"),
+            ("public/robots.txt", "User-agent: *\n"),
+            (".env", "SECRET=x\n"));
+        var detection = Detect(gin.Path);
+        var assets = detection.Values.Single(v => v.Option == "assets");
+        Assert.Equal("templates static public", assets.Value);
+        Assert.Equal("main.go:5 (.LoadHTMLGlob(\"templates/*.tmpl.html\")); main.go:6 (.Static(..., \"static\")); main.go:7 (.StaticFile(..., \"./public/robots.txt\"))", assets.From);
+
+        // net/http and html/template in a cmd/ layout: paths resolve from the module root, where `go run ./cmd/web` runs.
+        using var stdlib = Project(
+            ("go.mod", "module example.com/site\n\ngo 1.22\n"),
+            ("cmd/web/main.go", "package main\n\nvar page = template.Must(template.ParseFiles(\"web/index.html\"))\n\n" +
+                                "func main() {\n\thttp.Handle(\"/assets/\", http.StripPrefix(\"/assets/\", http.FileServer(http.Dir(\"assets\"))))\n}\n"),
+            ("web/index.html", "<p>hi</p>\n"),
+            ("assets/app.js", "\n"));
+        Assert.Equal("web assets", Detect(stdlib.Path).Values.Single(v => v.Option == "assets").Value);
+
+        // //go:embed puts the files in the binary: nothing to copy.
+        using var embedded = Project(
+            ("go.mod", "module example.com/embedded\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport \"embed\"\n\n//go:embed static\nvar files embed.FS\n\nfunc main() {}\n"),
+            ("static/index.html", "<p>hi</p>\n"));
+        Assert.DoesNotContain(Detect(embedded.Path).Values, v => v.Option == "assets");
+    }
+
+    [Fact]
+    public void An_indirect_go_sqlite3_that_no_code_imports_is_a_note_not_a_warning()
+    {
+        // Shaped like a clean-architecture template: a Postgres app whose go.mod lists go-sqlite3 `// indirect`
+        // (a dependency's tests or tools need it); the binary never links it.
+        using var indirect = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire github.com/lib/pq v1.10.9\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.22 // indirect\n)\n"),
+            ("main.go", "package main\n\nimport _ \"github.com/lib/pq\"\n\nfunc main() {}\n"));
+        var detection = Detect(indirect.Path);
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Notes, n => n.StartsWith("go.mod lists github.com/mattn/go-sqlite3 as indirect", StringComparison.Ordinal));
+
+        // gorm's SQLite driver links it though go.mod lists it as indirect.
+        using var gorm = Project(
+            ("go.mod", "module example.com/svc\n\ngo 1.22\n\nrequire gorm.io/driver/sqlite v1.5.6\n\nrequire github.com/mattn/go-sqlite3 v1.14.22 // indirect\n"),
+            ("main.go", "package main\n\nimport \"gorm.io/driver/sqlite\"\n\nvar _ = sqlite.Open\n\nfunc main() {}\n"));
+        Assert.StartsWith("go.mod requires github.com/mattn/go-sqlite3, which needs cgo", Assert.Single(Detect(gorm.Path).Warnings), StringComparison.Ordinal);
+    }
 }

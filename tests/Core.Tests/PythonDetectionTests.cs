@@ -78,6 +78,21 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void A_variable_read_only_where_the_code_checked_it_is_there_is_not_required()
+    {
+        // Shaped like a cloud quickstart's production settings: the variable is read only when it is set.
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "import os\nfrom flask import Flask\n\napp = Flask(__name__)\n" +
+                       "HOSTS = [os.environ['SITE_HOSTNAME']] if 'SITE_HOSTNAME' in os.environ else []\n" +
+                       "if \"DB_URL\" in os.environ:\n    if True:\n        app.config[\"DB\"] = os.environ[\"DB_URL\"]\n" +
+                       "app.secret_key = os.environ[\"SECRET_KEY\"]\n"));
+
+        Assert.Equal("SECRET_KEY", Value(detection, "required-env"));
+        Assert.StartsWith("app.py:9 (app.secret_key = os.environ[\"SECRET_KEY\"]) requires SECRET_KEY", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SQLite_file_in_the_app_folder_is_a_warning_and_one_in_a_folder_is_writable()
     {
         var inRoot = Detect(
@@ -129,6 +144,41 @@ public sealed class PythonDetectionTests
 
         Assert.Equal("false", Value(detection, "add-uvicorn"));
         Assert.Equal("app.main:app", Value(detection, "app"));
+    }
+
+    [Fact]
+    public void A_src_layout_app_is_found_and_its_folder_is_the_source_root()
+    {
+        // Shaped like `uv init --package`: pyproject.toml, uv.lock, and the package under src/.
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"notes-api\"\ndependencies = [\"fastapi[standard]>=0.112\"]\n"),
+            ("uv.lock", "version = 1\n"),
+            ("src/notes_api/__init__.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"));
+
+        Assert.Equal("notes_api:app", Value(detection, "app"));
+        Assert.Equal("uvicorn", Value(detection, "server"));
+        Assert.Equal("src", Value(detection, "source-root"));
+        Assert.Equal("src/notes_api/__init__.py:3 (app = FastAPI(...), an ASGI app)", detection.Values.Single(v => v.Option == "app").From);
+    }
+
+    [Fact]
+    public void An_app_made_by_a_function_of_the_same_module_is_found_with_its_server()
+    {
+        // Shaped like the RealWorld FastAPI example: `app = get_application()`, the function building FastAPI(...).
+        var asgi = Detect(
+            ("requirements.txt", "fastapi==0.115.0\nuvicorn==0.30.0\n"),
+            ("app/__init__.py", ""),
+            ("app/main.py", "from fastapi import FastAPI\n\n\ndef get_application() -> FastAPI:\n    application = FastAPI(title=\"x\")\n" +
+                            "    return application\n\n\napp = get_application()\n"));
+        Assert.Equal("app.main:app", Value(asgi, "app"));
+        Assert.Equal("uvicorn", Value(asgi, "server"));
+        Assert.Equal("app/main.py:9 (app = get_application(), which builds FastAPI(...): an ASGI app)", asgi.Values.Single(v => v.Option == "app").From);
+
+        var wsgi = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("server.py", "import flask\n\ndef build():\n    web = flask.Flask(__name__)\n    return web\n\nweb = build()\n"));
+        Assert.Equal("server:web", Value(wsgi, "app"));
+        Assert.Equal("gunicorn", Value(wsgi, "server"));
     }
 
     [Fact]

@@ -88,6 +88,27 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Workspace_binary_given_with_set_reads_that_members_code()
+    {
+        // Shaped like a framework's examples workspace: many members with a binary each; --set binary picks one.
+        using var copy = TempFolder.Create("rust-ws-given");
+        InitLayouts.CopyTo(TestRepository.Root, "rust-workspace", copy.Path);
+        Directory.CreateDirectory(copy.Combine("crates", "worker", "src"));
+        File.WriteAllText(copy.Combine("crates", "worker", "Cargo.toml"), "[package]\nname = \"worker\"\nversion = \"0.1.0\"\n");
+        File.WriteAllText(copy.Combine("crates", "worker", "src", "main.rs"),
+            "fn main() {\n    let _l = std::net::TcpListener::bind((\"127.0.0.1\", 9090)).unwrap();\n}\n");
+
+        var chosen = Assert.Single(ProjectDetectors.DetectAll(new ProjectFolder(copy.Path)
+            { Given = new Dictionary<string, string> { ["binary"] = "worker" } }));
+
+        Assert.Empty(chosen.Ambiguities);
+        Assert.Equal("worker", Value(chosen, "member"));
+        Assert.Equal("9090", Value(chosen, "port"));
+        Assert.Null(Value(chosen, "health-path"));
+        Assert.StartsWith("crates/worker/src/main.rs:2 listens on loopback only", Assert.Single(chosen.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_crate_below_a_workspace_that_does_not_list_it_is_a_crate_of_its_own()
     {
         using var copy = TempFolder.Create("rust-ws-excluded");
@@ -155,6 +176,35 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void A_clap_default_is_the_port_only_on_a_port_field()
+    {
+        using var server = Crate("""
+            #[derive(clap::Parser)]
+            struct Args {
+                /// Where to listen.
+                #[arg(short, long, default_value_t = 3000, env = "APP_PORT_HINT")]
+                port: u16,
+            }
+            fn main() {}
+            """);
+        Assert.Equal("3000", Value(Detect(server.Path), "port"));
+
+        // Shaped like a tunnel server's arguments: a range of ports it hands out, not where it listens.
+        using var tunnel = Crate("""
+            #[derive(clap::Parser)]
+            struct Args {
+                /// Minimum accepted TCP port number.
+                #[clap(long, default_value_t = 1024, env = "TUNNEL_MIN_PORT")]
+                min_port: u16,
+                #[clap(long, default_value_t = 65535, env = "TUNNEL_MAX_PORT")]
+                max_port: u16,
+            }
+            fn main() {}
+            """);
+        Assert.Null(Value(Detect(tunnel.Path), "port"));
+    }
+
+    [Fact]
     public void Loopback_in_a_formatted_address_warns_and_a_client_connect_does_not()
     {
         using var crate = Crate("""
@@ -197,6 +247,92 @@ public sealed class RustDetectionTests
 
         Assert.Equal("templates config.json", Value(detection, "assets"));
         Assert.Null(Value(detection, "app-dir"));
+    }
+
+    [Fact]
+    public void A_folder_joined_onto_the_working_directory_is_an_asset()
+    {
+        // Shaped like zero2prod's settings: the config crate reads configuration/base.yaml from the current directory.
+        using var crate = Crate("""
+            fn settings() -> std::path::PathBuf {
+                let base = std::env::current_dir().expect("no current directory");
+                let folder = base.join("configuration");
+                let _names = ["a", "b"].join(", ");
+                folder.join("base.yaml")
+            }
+            fn main() { let _ = settings(); }
+            """);
+        Directory.CreateDirectory(crate.Combine("configuration"));
+        File.WriteAllText(crate.Combine("configuration", "base.yaml"), "application:\n  port: 8000\n");
+
+        Assert.Equal("configuration", Value(Detect(crate.Path), "assets"));
+    }
+
+    [Fact]
+    public void A_cargo_config_linking_linux_builds_with_lld_is_a_note_for_the_single_stage_build()
+    {
+        using var crate = Crate("fn main() {}\n");
+        Directory.CreateDirectory(crate.Combine(".cargo"));
+        File.WriteAllText(crate.Combine(".cargo", "config.toml"),
+            "[target.x86_64-apple-darwin]\nrustflags = [\"-C\", \"link-arg=-fuse-ld=lld\"]\n\n" +
+            "[target.x86_64-unknown-linux-gnu]\nrustflags = [\"-C\", \"linker=clang\", \"-C\", \"link-arg=-fuse-ld=lld\"]\n");
+
+        var detection = Detect(crate.Path);
+
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Notes, n => n.StartsWith(".cargo/config.toml:5 (`rustflags = [\"-C\", \"linker=clang\"", StringComparison.Ordinal)
+                                              && n.Contains("Dockerfile.single builds with them", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Test_modules_are_not_read_as_the_server()
+    {
+        // Shaped like a webhook server's sources: its unit tests, in the same files, start loopback servers on fixed ports.
+        using var crate = Crate("""
+            fn main() {
+                let listener = std::net::TcpListener::bind("0.0.0.0:3000").unwrap();
+                let _ = format!("{}", "}");
+            }
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn echo() {
+                    let _l = std::net::TcpListener::bind("127.0.0.1:8000").unwrap();
+                    if true { let _s = std::env::var("TEST_SECRET").unwrap(); }
+                }
+            }
+
+            fn health() -> &'static str { "/healthz" }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("3000", Value(detection, "port"));
+        Assert.Empty(detection.Warnings);
+        Assert.Equal("/healthz", Value(detection, "health-path"));
+    }
+
+    [Fact]
+    public void Sqlx_query_macros_without_offline_data_are_a_warning()
+    {
+        // Shaped like a RealWorld axum + sqlx backend: query_as! checks its SQL against a database while compiling.
+        const string main = """
+            use sqlx::PgPool;
+            async fn user(db: &PgPool) -> String {
+                sqlx::query_as!(User, r#"select name from "user""#).fetch_one(db).await.unwrap().name
+            }
+            fn main() {}
+            """;
+        using var online = Crate(main);
+        var warning = Assert.Single(Detect(online.Path).Warnings);
+        Assert.StartsWith("src/main.rs:3 uses sqlx's query_as! macro, which checks its query against a database while compiling", warning, StringComparison.Ordinal);
+        Assert.Contains("cargo sqlx prepare", warning, StringComparison.Ordinal);
+
+        using var offline = Crate(main);
+        Directory.CreateDirectory(offline.Combine(".sqlx"));
+        File.WriteAllText(offline.Combine(".sqlx", "query-0.json"), "{}");
+        Assert.Empty(Detect(offline.Path).Warnings);
     }
 
     [Fact]

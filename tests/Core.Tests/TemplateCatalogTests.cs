@@ -87,6 +87,18 @@ public sealed class TemplateCatalogTests : IDisposable
         Assert.Equal(new StageImages("demo:3-full", "tiny:1"), Images(template.Runtimes["tiny"]));
     }
 
+    [Fact]
+    public void A_constant_that_writes_a_base_image_line_moves_every_image_of_that_line_alone()
+    {
+        // The tiny base's line as a generated constant: its value is where the line is written; the files keep the marker 1.
+        Write(templateJson: Replace(TemplateJson, "\"exercise\": {",
+            "\"tinyLine\": { \"type\": \"generated\", \"generator\": \"constant\", \"parameters\": { \"value\": \"5\" }, \"replaces\": \"1\",\n" +
+            "      \"onlyIf\": [ { \"after\": \"tiny:\" } ] },\n    \"exercise\": {"));
+        var template = Assert.Single(TemplateCatalog.Load(_templates));
+        Assert.Equal(new StageImages("demo:2-full", "tiny:5"), Images(template.Runtimes["tiny"]));
+        Assert.Equal(new StageImages("demo:2-full", "demo:2-slim"), Images(template.Runtimes["slim"]));
+    }
+
     // .NET's shape: the option users set is a choice parameter with another name (Framework, net10.0), and a
     // derived <x>Version turns its value into the image tag's form through a replace form.
     private const string DerivedToolchainSymbols = """

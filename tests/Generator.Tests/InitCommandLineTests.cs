@@ -219,7 +219,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.Equal(
             [
                 "error: --set bin=ledger: multistage-rust-dockerfiles has no option 'bin': choose from binary, member, runtime, rust-version, port, port-variable, health-path, probe, tini, writable, assets, app-dir.",
-                "error: --set rust-version=1.80: multistage-rust-dockerfiles offers no rust-version '1.80': pass `--set rust-version=CHOICE` with one of 1.95, 1.96, 1.97.",
+                "error: --set rust-version=1.80: multistage-rust-dockerfiles offers no rust-version '1.80': pass `--set rust-version=CHOICE` with one of 1.97.",
                 "error: --runtime slim: multistage-rust-dockerfiles offers no runtime 'slim': pass `--runtime CHOICE` with one of scratch, alpine, distroless.",
                 "Nothing was written.",
             ],

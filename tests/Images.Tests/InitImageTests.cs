@@ -10,7 +10,7 @@ namespace Images.Tests;
 /// the health path it found, stops it, and grades it: every check must pass, and the app's own answer
 /// must be what the layout's .init-test.json says.
 /// </summary>
-[Collection(CommandsCollection.Name)]
+[Collection(InitCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
 {

@@ -38,9 +38,9 @@ public sealed class InputContractTests(ImageFixture fixture) : NeedsDocker
         }
 
         var firstLine = expected.FirstLine!(images.Variant.Template.DefaultPort);
-        Assert.True(outcome.Exited!.ExitCode == expected.ExitStatus && outcome.FirstLine == firstLine,
+        Assert.True(outcome.ExitCode == expected.ExitStatus && outcome.FirstLine == firstLine,
             $"{given}: expected exit {expected.ExitStatus} and first line\n  {firstLine}\n" +
-            $"got exit {outcome.Exited.ExitCode} and output\n  {outcome.Logs.ReplaceLineEndings("\n  ")}\n" +
+            $"got exit {outcome.ExitCode} and output\n  {outcome.Logs.ReplaceLineEndings("\n  ")}\n" +
             "(CONTRIBUTING.md, The input contract.)");
     }
 }

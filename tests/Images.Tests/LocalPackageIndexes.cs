@@ -11,7 +11,7 @@ namespace Images.Tests;
 public sealed class LocalPackageIndexes(string repositoryRoot) : IDisposable
 {
     public const string WheelhouseVariable = "MULTISTAGE_WHEELHOUSE";
-    public const string CacheVariable = "MULTISTAGE_CACHE";
+    public const string CacheVariable = Multistage.Core.MultistageCache.Variable;
 
     /// <summary>Where tools/docker/build-wheelhouse.sh puts it by default: $MULTISTAGE_CACHE/wheelhouse.</summary>
     public static string DefaultWheelhouse => Path.Combine(

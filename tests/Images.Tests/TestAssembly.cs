@@ -1,4 +1,4 @@
-// Two collections (ImagesCollection.cs) run at once, no more: see there why.
+// At most two image tests run at once, from three collections (ImagesCollection.cs): see there why.
 [assembly: Xunit.v3.Parallelization(MaxThreads = 2)]
 
 // Prints each reason tests were skipped for once, at the end of the run (see SkipSummary).

@@ -157,56 +157,85 @@ public sealed class VariantImages
     {
         var info = await MultiInfoAsync();
         await fixture.ContainerSlots.WaitAsync();
-        var container = $"{Name}-input-{row.Name}";
         try
         {
-            // A row that serves on the default port gets a free one, reached as the engine allows;
-            // every other row needs no network at all.
-            var onLoopbackPort = row.Serves && row.Port is null;
-            var network = await fixture.NetworkAsync();
-            int? loopbackPort = onLoopbackPort ? FreeLoopbackPort.Next() : null;
-            var environment = new Dictionary<string, string>();
-            if ((row.Port ?? loopbackPort?.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } port)
-            {
-                environment["PORT"] = port;
-            }
+            var command = row.Arguments.Count == 0 ? (IReadOnlyList<string>)[] : [.. info.Cmd, .. row.Arguments];
+            return row.Serves ? await ServeWithInputAsync(row, command) : await RefuseInputAsync(row, command);
+        }
+        finally
+        {
+            fixture.ContainerSlots.Release();
+        }
+    }
 
-            if ((row.Host ?? (onLoopbackPort ? network.ListenAddress() : null)) is { } host)
-            {
-                environment["HOST"] = host;
-            }
-
+    /// <summary>A serving row: detached, until healthy. One that serves on the default port gets a free one,
+    /// reached as the engine allows.</summary>
+    private async Task<InputOutcome> ServeWithInputAsync(InputCase row, IReadOnlyList<string> command)
+    {
+        var container = $"{Name}-input-{row.Name}";
+        var onLoopbackPort = row.Port is null;
+        var network = await fixture.NetworkAsync();
+        int? loopbackPort = onLoopbackPort ? FreeLoopbackPort.Next() : null;
+        try
+        {
             await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(MultiTag, container)
             {
-                Environment = environment,
-                // Rows that need no client run with no network: the template's default port cannot clash there.
+                Environment = InputEnvironment(row, loopbackPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    onLoopbackPort ? network.ListenAddress() : null),
+                // PORT empty serves on the template's default port: with no network, it cannot clash there.
                 NoNetwork = !onLoopbackPort,
                 Network = network,
                 Port = loopbackPort,
                 HealthInterval = TimeSpan.FromSeconds(1),
-                Command = row.Arguments.Count == 0 ? [] : [.. info.Cmd, .. row.Arguments],
+                Command = command,
             });
-            try
-            {
-                if (row.Serves)
-                {
-                    await fixture.Containers.WaitUntilHealthyAsync(container, HealthTimeout);
-                    return new InputOutcome(row, null, "", null);
-                }
-
-                var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromSeconds(60));
-                return new InputOutcome(row, state, await fixture.Containers.LogsAsync(container), null);
-            }
-            catch (InvalidOperationException e)
-            {
-                return new InputOutcome(row, null, "", e.Message);
-            }
+            await fixture.Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+            return new InputOutcome(row, null, "", null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new InputOutcome(row, null, "", e.Message);
         }
         finally
         {
             await fixture.Containers.RemoveAsync(container);
-            fixture.ContainerSlots.Release();
         }
+    }
+
+    /// <summary>A refusing row: in the foreground with no network, to its exit (one docker call, removed by --rm).</summary>
+    private async Task<InputOutcome> RefuseInputAsync(InputCase row, IReadOnlyList<string> command)
+    {
+        try
+        {
+            var exited = await fixture.Containers.RunToExitAsync(new ContainerRunOptions(MultiTag, $"{Name}-input-{row.Name}")
+            {
+                Environment = InputEnvironment(row, null, null),
+                NoNetwork = true,
+                Command = command,
+            }, TimeSpan.FromSeconds(60));
+            return new InputOutcome(row, exited.ExitCode, exited.Output, null);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new InputOutcome(row, null, "", e.Message);
+        }
+    }
+
+    /// <summary>The row's PORT and HOST, or the given ones where the row sets none.</summary>
+    private static Dictionary<string, string> InputEnvironment(InputCase row, string? port, string? host)
+    {
+        var environment = new Dictionary<string, string>();
+        if ((row.Port ?? port) is { } chosenPort)
+        {
+            environment["PORT"] = chosenPort;
+        }
+
+        if ((row.Host ?? host) is { } chosenHost)
+        {
+            environment["HOST"] = chosenHost;
+        }
+
+        return environment;
     }
 
     /// <summary>The hardened run again, stopped while a client holds a connection open.</summary>

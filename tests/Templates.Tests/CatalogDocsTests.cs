@@ -16,20 +16,6 @@ public sealed class CatalogDocsTests(TemplatesFixture fixture)
         var path = Path.Combine(fixture.Root, document);
         var current = File.ReadAllText(path);
         var generated = CatalogMarkdown.Splice(current, CatalogMarkdown.Write(fixture.Templates));
-        Assert.True(generated is not null, $"{path} has no '{CatalogMarkdown.Begin}' ... '{CatalogMarkdown.End}' block for the template tables.");
-        if (generated == current)
-        {
-            return;
-        }
-
-        var settings = SnapshotSettings.FromEnvironment();
-        if (settings.Accept && !settings.RunningInCi)
-        {
-            File.WriteAllText(path, generated);
-            return;
-        }
-        Assert.Fail(
-            $"{path}: the tables between the catalog markers differ from `multistage catalog`. " +
-            $"Regenerate them: {SnapshotSettings.AcceptVariable}=1 dotnet test tests/Templates.Tests (not in CI), then review the diff.");
+        GeneratedBlockAssert.IsCurrent(path, current, generated, $"'{CatalogMarkdown.Begin}' ... '{CatalogMarkdown.End}'", "`multistage catalog`", "CatalogDocsTests");
     }
 }

@@ -12,7 +12,7 @@ namespace Images.Tests.Course;
 /// without a bridge network (CI) both use the host's network (see <see cref="ComposeHostNetwork"/>
 /// and Course/host-network-docker.sh); elsewhere they run exactly as written.
 /// </summary>
-[Collection(CommandsCollection.Name)]
+[Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
 public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper output) : NeedsDocker
 {
@@ -40,8 +40,8 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
             {
                 var id = (await Compose(["ps", "--quiet", service])).StandardOutput.Trim();
                 var state = await fixture.Containers.StateAsync(id, cancellationToken: TestContext.Current.CancellationToken);
-                var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
-                var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10));
+                var root = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+                var healthz = await HttpProbe.GetAsync($"http://127.0.0.1:{port}/healthz", TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
                 output.WriteLine($"{service} (port {port}): {state.Health}; GET / -> {root}; GET /healthz -> {healthz}");
                 if (state.Health != "healthy" || root.Status != 200 || healthz is not { Status: 200, Body: "ok" })
                 {

@@ -18,7 +18,7 @@ public sealed class CheckCommandTests : NeedsDocker
         var work = TempFolder.NewPath("check");
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--mode", "both"], cancellationToken: TestContext.Current.CancellationToken);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--port-base", CommandsCollection.PortBase, "--languages", "go", "--mode", "both"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding the course failed:\n{seed.Describe()}");
             var starter = Path.Combine(work, "course", "starter", "go");
 

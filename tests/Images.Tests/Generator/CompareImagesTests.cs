@@ -13,8 +13,11 @@ public sealed class CompareImagesTests : NeedsDocker
 {
     private static readonly TimeSpan CompareTimeout = TimeSpan.FromMinutes(20);
 
+    // Node: the figures are checked the same way for any language, and compare builds without the cache
+    // by design (it times cold builds), where Node's sample compiles nothing; Go's cold builds took 177 s
+    // of a CI run. Compare's per-language figures (the notes' claims) have their own tests without images.
     [Theory]
-    [InlineData("go")]
+    [InlineData("node")]
     public async Task Compare_report_figures_equal_docker_image_inspect(string language)
     {
         var work = TempFolder.NewPath($"compare-{language}");
@@ -22,7 +25,7 @@ public sealed class CompareImagesTests : NeedsDocker
         string[] tags = [$"course-{language}:single", $"course-{language}:multi"];
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", language], cancellationToken: TestContext.Current.CancellationToken);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--port-base", CommandsCollection.PortBase, "--languages", language], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding {language} failed:\n{seed.Describe()}");
 
             var compare = await MultistageCli.RunAsync(

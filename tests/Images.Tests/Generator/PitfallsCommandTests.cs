@@ -18,7 +18,7 @@ public sealed class PitfallsCommandTests(ImageFixture fixture) : NeedsDocker
         var work = TempFolder.NewPath("pitfalls");
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", string.Join(',', withPitfalls), "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--port-base", CommandsCollection.PortBase, "--languages", string.Join(',', withPitfalls), "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding the pitfalls failed:\n{seed.Describe()}");
 
             var arguments = new List<string> { "pitfalls", "course" };
@@ -50,7 +50,7 @@ public sealed class PitfallsCommandTests(ImageFixture fixture) : NeedsDocker
         var work = TempFolder.NewPath("pitfalls-only");
         try
         {
-            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--languages", "go", "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
+            var seed = await InProcessCli.RunAsync(["seed", "--out", Path.Combine(work, "course"), "--port-base", CommandsCollection.PortBase, "--languages", "go", "--pitfalls"], cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(seed.Succeeded, $"Seeding the Go pitfalls failed:\n{seed.Describe()}");
 
             var result = await MultistageCli.RunAsync(work, ["pitfalls", "course", "--only", "go-wrong-goos"], timeout: TimeSpan.FromMinutes(5));

@@ -4,34 +4,36 @@ using Multistage.Core.Templates;
 namespace Images.Tests.Names;
 
 /// <summary>
-/// One template's generated projects, checked without building images: a project per
+/// One template's generated projects, checked without building their images: a project per
 /// <see cref="ProjectNames"/> entry and per out-of-range <c>--port</c>, all compiled or parsed by the
-/// template's own <c>sourceCheck</c> in one container of its single-stage image (the toolchain the
-/// user has), and the <c>--port</c> ones started with <c>sourceRun</c>.
+/// template's own <c>sourceCheck</c> in its single-stage image (the toolchain the user has), and the
+/// <c>--port</c> ones started with <c>sourceRun</c>. It runs as one `docker build` whose product is
+/// the results: the generated projects are the same in every run, so BuildKit's layer cache answers
+/// an unchanged template at once instead of compiling some 36 projects again (a first compile with an
+/// empty Go build cache alone takes minutes on a busy machine).
 /// </summary>
 public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template)
 {
     /// <summary>Ports dotnet new accepts and the app must report as the template's default.</summary>
     public static IReadOnlyList<string> OutOfRangePorts { get; } = ["70000", "3000000000"];
 
-    // In the container: check every project, and start those marked to run. Each result lands in the
-    // project's folder, which the test reads from the host side.
-    // The projects arrive by docker cp (a bind mount does not reach a daemon in its own root or VM):
-    // the marker comes last, in a copy of its own, once everything else is there.
-    // Two lanes, each taking every second project: a compile (dotnet build, cargo build) leaves a core
-    // idle much of the time, and this is the image tests' longest step. The first project is checked
-    // alone before the lanes start: a toolchain's first run sets up state in HOME (the .NET SDK's
-    // NuGet migrations), and two first runs at once race for it ("mkdir ... EEXIST").
+    // Check every project, and start those marked to run; each result lands in /results/<folder>, the only
+    // thing the build outputs. Two lanes, each taking every second project: a compile (dotnet build,
+    // cargo build) leaves a core idle much of the time. The first project is checked alone before the
+    // lanes start: a toolchain's first run sets up state in HOME (the .NET SDK's NuGet migrations), and two
+    // first runs at once race for it ("mkdir ... EEXIST"). A failed check fails the step, so BuildKit never
+    // caches a failure (it may be passing next time); the report build (KEEP_FAILURES) exits 0 to output it.
     private const string Script = """
-        until [ -e /work/.copied ]; do sleep 0.1; done
         check() {
+          out="/results/$(basename "$1")"
+          mkdir -p "$out"
           (
             cd "$1" || exit
-            sh -c "$SOURCE_CHECK" > .check.log 2>&1
-            echo $? > .check.status
+            sh -c "$SOURCE_CHECK" > "$out/check.log" 2>&1
+            echo $? > "$out/check.status"
             if [ -e .run-me ]; then
-              sh -c "$SOURCE_RUN" > .run.log 2>&1
-              echo $? > .run.status
+              sh -c "$SOURCE_RUN" > "$out/run.log" 2>&1
+              echo $? > "$out/run.status"
             fi
           )
         }
@@ -46,6 +48,27 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
         }
         for project in /work/*/; do check "$project"; break; done
         lane 0 & lane 1 & wait
+        for status in /results/*/check.status; do
+          [ "$(cat "$status")" = 0 ] || failed=1
+        done
+        [ -z "$failed" ] || [ -n "$KEEP_FAILURES" ]
+        """;
+
+    // No network in the check (RUN --network=none): a compile must need nothing from outside. The
+    // toolchain's first run writes to HOME, so HOME is a folder of its own.
+    private const string Dockerfile = """
+        ARG IMAGE
+        FROM ${IMAGE} AS check
+        ENV HOME=/tmp
+        COPY . /work/
+        ARG SOURCE_CHECK
+        ARG SOURCE_RUN
+        ARG SCRIPT
+        ARG KEEP_FAILURES
+        RUN --network=none sh -c "$SCRIPT"
+
+        FROM scratch
+        COPY --from=check /results /
         """;
 
     private readonly Lazy<Task<IReadOnlyDictionary<string, SourceCheckResult>>> results =
@@ -62,6 +85,7 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
     private static async Task<IReadOnlyDictionary<string, SourceCheckResult>> RunAsync(ImageFixture fixture, TemplateMetadata template)
     {
         var root = Path.Combine(fixture.WorkDirectory, "source-checks", template.Language);
+        var projectsFolder = Path.Combine(root, "projects");
         var hive = await fixture.HiveAsync();
         var projects = ProjectNames.All.Select(name => (Folder: NameFolder(name), Options: (IReadOnlyList<string>)["-n", name.Value]))
             .Concat(OutOfRangePorts.Select(port => (Folder: PortFolder(port), Options: (IReadOnlyList<string>)["-n", VariantImages.AppName, "--port", port])))
@@ -69,7 +93,7 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
         var results = new Dictionary<string, SourceCheckResult>(StringComparer.Ordinal);
         foreach (var (folder, options) in projects)
         {
-            var directory = Path.Combine(root, folder);
+            var directory = Path.Combine(projectsFolder, folder);
             var generated = await hive.InstantiateAsync(template.ShortName, directory, options);
             if (!generated.Succeeded)
             {
@@ -81,51 +105,58 @@ public sealed class SourceChecks(ImageFixture fixture, TemplateMetadata template
             }
         }
 
-        var container = $"multistage-test-sources-{template.Language}-{fixture.RunId}";
-        try
+        var dockerfile = Path.Combine(root, "check.Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, Dockerfile);
+        var output = Path.Combine(root, "results");
+        var build = await CheckBuildAsync(fixture, template, projectsFolder, dockerfile, output, keepFailures: false);
+        if (!build.Succeeded)
         {
-            await fixture.Containers.RunDetachedAsync(new ContainerRunOptions(template.SingleStageImage, container)
-            {
-                NoNetwork = true,
-                ReadOnly = false,
-                Tmpfs = null,
-                DropAllCapabilities = false,
-                Environment = new Dictionary<string, string>
-                {
-                    ["HOME"] = "/tmp",
-                    ["SOURCE_CHECK"] = template.SourceCheck,
-                    ["SOURCE_RUN"] = template.SourceRun,
-                },
-                Command = ["sh", "-c", Script],
-            });
-            await fixture.Containers.CopyInAsync(container, root, "/work");
-            var marker = Directory.CreateDirectory(Path.Combine(fixture.WorkDirectory, "source-checks", $"{template.Language}-marker")).FullName;
-            await File.WriteAllTextAsync(Path.Combine(marker, ".copied"), "");
-            await fixture.Containers.CopyInAsync(container, marker, "/work");
-            var state = await fixture.Containers.WaitUntilExitedAsync(container, TimeSpan.FromMinutes(15));
-            await fixture.Containers.CopyOutAsync(container, "/work", root);
-            var logs = await fixture.Containers.LogsAsync(container);
-            foreach (var (folder, _) in projects.Where(project => !results.ContainsKey(project.Folder)))
-            {
-                var directory = Path.Combine(root, folder);
-                results[folder] = new SourceCheckResult(
-                    directory,
-                    null,
-                    await StatusAsync(directory, ".check.status"),
-                    await TextAsync(directory, ".check.log"),
-                    await StatusAsync(directory, ".run.status"),
-                    await TextAsync(directory, ".run.log"))
-                {
-                    ContainerOutcome = $"container exit {state.ExitCode}; output: {(logs.Length == 0 ? "(none)" : logs)}",
-                };
-            }
+            // Something failed (or the build itself did): again, reporting every result.
+            build = await CheckBuildAsync(fixture, template, projectsFolder, dockerfile, output, keepFailures: true);
         }
-        finally
+
+        var outcome = build.Succeeded ? "" : $"the check build failed:\n{build.Describe()}";
+        foreach (var (folder, _) in projects.Where(project => !results.ContainsKey(project.Folder)))
         {
-            await fixture.Containers.RemoveAsync(container);
+            var found = Path.Combine(output, folder);
+            results[folder] = new SourceCheckResult(
+                Path.Combine(projectsFolder, folder),
+                null,
+                await StatusAsync(found, "check.status"),
+                await TextAsync(found, "check.log"),
+                await StatusAsync(found, "run.status"),
+                await TextAsync(found, "run.log"))
+            {
+                ContainerOutcome = outcome,
+            };
         }
 
         return results;
+    }
+
+    private static async Task<BuildResult> CheckBuildAsync(
+        ImageFixture fixture, TemplateMetadata template, string projectsFolder, string dockerfile, string output, bool keepFailures)
+    {
+        var arguments = new Dictionary<string, string>
+        {
+            ["IMAGE"] = template.SingleStageImage,
+            ["SOURCE_CHECK"] = template.SourceCheck,
+            ["SOURCE_RUN"] = template.SourceRun,
+            ["SCRIPT"] = Script,
+        };
+        if (keepFailures)
+        {
+            arguments["KEEP_FAILURES"] = "1";
+        }
+
+        return await fixture.Builder.BuildAsync(new BuildRequest(projectsFolder, dockerfile, "")
+        {
+            Network = await fixture.NetworkAsync(),
+            OutputDirectory = output,
+            LogFile = Path.Combine(fixture.BuildLogDirectory, $"source-checks-{template.Language}{(keepFailures ? "-report" : "")}.log"),
+            BuildArguments = arguments,
+            Timeout = TimeSpan.FromMinutes(15),
+        });
     }
 
     private static async Task<int?> StatusAsync(string directory, string file) =>

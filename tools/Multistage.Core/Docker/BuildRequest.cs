@@ -17,6 +17,10 @@ public sealed record BuildRequest(string ContextDirectory, string Dockerfile, st
     /// <summary>Where to keep the plain build log (null: keep it in memory only).</summary>
     public string? LogFile { get; init; }
 
+    /// <summary>Write the final stage's files into this folder (`--output type=local`) instead of tagging an
+    /// image: for a build whose product is files, such as test results.</summary>
+    public string? OutputDirectory { get; init; }
+
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { "build" };
@@ -30,8 +34,11 @@ public sealed record BuildRequest(string ContextDirectory, string Dockerfile, st
             // The plain log is what we parse for CACHED steps and show on failure.
             "--progress=plain",
             "-f", Path.Combine(ContextDirectory, Dockerfile),
-            "-t", Tag,
         ]);
+        // --output is a CSV list: a destination holding a comma or quote is quoted, its quotes doubled.
+        arguments.AddRange(OutputDirectory is null
+            ? ["-t", Tag]
+            : ["--output", OutputDirectory.IndexOfAny([',', '"']) < 0 ? $"type=local,dest={OutputDirectory}" : $"type=local,\"dest={OutputDirectory.Replace("\"", "\"\"", StringComparison.Ordinal)}\""]);
         if (NoCache)
         {
             arguments.Add("--no-cache");

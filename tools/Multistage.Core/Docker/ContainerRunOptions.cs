@@ -1,6 +1,6 @@
 namespace Multistage.Core.Docker;
 
-/// <summary>How to start a container detached. Defaults are the hardened ones the tests expect of a
+/// <summary>How to start a container, detached or to its end. Defaults are the hardened ones the tests expect of a
 /// production image: read-only root, a writable /tmp only, no capabilities.</summary>
 public sealed record ContainerRunOptions(string Image, string Name)
 {
@@ -49,9 +49,15 @@ public sealed record ContainerRunOptions(string Image, string Name)
             },
         };
 
-    public IReadOnlyList<string> ToArguments()
+    /// <summary>`docker run --detach`: the container keeps running; watch, stop and remove it by name.</summary>
+    public IReadOnlyList<string> ToArguments() => Arguments(["run", "--detach", "--name", Name]);
+
+    /// <summary>`docker run --rm` in the foreground: the CLI returns the app's exit status and output, and the
+    /// container is gone once it exits.</summary>
+    public IReadOnlyList<string> ToForegroundArguments() => Arguments(["run", "--rm", "--name", Name]);
+
+    private List<string> Arguments(List<string> arguments)
     {
-        var arguments = new List<string> { "run", "--detach", "--name", Name };
         if (NoNetwork)
         {
             arguments.AddRange(["--network", "none"]);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Multistage.Core.Docker;
 
@@ -6,7 +8,9 @@ namespace Multistage.Core.Docker;
 /// <param name="Status">created, running, exited, ...</param>
 /// <param name="Health">starting, healthy, unhealthy, or null when the image has no HEALTHCHECK.</param>
 /// <param name="HealthLog">The output of the last health checks, oldest first.</param>
-public sealed record ContainerState(string Status, bool Running, int ExitCode, string? Health, IReadOnlyList<string> HealthLog)
+/// <param name="FinishedAt">When the daemon saw the process exit; null while it has never exited.</param>
+public sealed record ContainerState(string Status, bool Running, int ExitCode, string? Health, IReadOnlyList<string> HealthLog,
+    DateTimeOffset? FinishedAt = null)
 {
     public static ContainerState Parse(string stateJson)
     {
@@ -29,6 +33,19 @@ public sealed record ContainerState(string Status, bool Running, int ExitCode, s
             state.GetProperty("Running").GetBoolean(),
             state.GetProperty("ExitCode").GetInt32(),
             health,
-            log);
+            log,
+            state.TryGetProperty("FinishedAt", out var finished) ? ParseDaemonTime(finished.GetString()) : null);
+    }
+
+    /// <summary>Docker writes RFC 3339 with nanoseconds (.NET parses at most 7 digits) and year 1 for "never".</summary>
+    private static DateTimeOffset? ParseDaemonTime(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.StartsWith("0001-", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var trimmed = Regex.Replace(text, @"(\.\d{7})\d+", "$1");
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Multistage.Core.Docker;
 
@@ -10,6 +11,24 @@ public sealed class DockerContainers(DockerCli docker)
     public async Task RunDetachedAsync(ContainerRunOptions options, CancellationToken cancellationToken = default) =>
         await docker.RunCheckedAsync($"Starting container {options.Name} from {options.Image}", options.ToArguments(),
             cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Runs a container to its end in the foreground (`docker run --rm`): one docker call for an app that is
+    /// expected to exit, where start, polling, logs and remove would take four or more. Both output streams,
+    /// stdout first, as <see cref="LogsAsync"/> gives them. A container still running at the timeout is removed.
+    /// </summary>
+    public async Task<ExitedContainer> RunToExitAsync(ContainerRunOptions options, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = await docker.RunAsync(options.ToForegroundArguments(), timeout, cancellationToken: cancellationToken);
+        if (result.TimedOut)
+        {
+            await RemoveAsync(options.Name, CancellationToken.None);
+            throw new InvalidOperationException($"Container {options.Name} was still running after {timeout.TotalSeconds:F0} s.\n{result.Describe()}");
+        }
+
+        return new ExitedContainer(options.Name, result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
+    }
 
     /// <summary>Copies a host folder's contents into a container (created if missing). Through the API, so
     /// it works where bind mounts do not: a daemon in its own root (the project's Engine 28), a VM (Docker Desktop).</summary>
@@ -92,17 +111,42 @@ public sealed class DockerContainers(DockerCli docker)
         }
     }
 
-    /// <summary>`docker stop` (SIGTERM, then SIGKILL after the grace period) and what came of it.</summary>
+    /// <summary>
+    /// `docker stop` (SIGTERM, then SIGKILL after the grace period) and what came of it. The duration is
+    /// the app's own, by the daemon's clock: from the signal (its kill event) to the exit (FinishedAt), so
+    /// a busy machine's slow docker CLI does not count against the app. Where the daemon no longer has
+    /// the event (it keeps a few hundred), the wall time of the whole call stands in.
+    /// </summary>
     public async Task<StoppedContainer> StopAsync(string name, int graceSeconds = 10, CancellationToken cancellationToken = default)
     {
+        var asked = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await docker.RunCheckedAsync($"Stopping container {name}",
-            ["stop", "--time", graceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), name],
+            ["stop", "--time", graceSeconds.ToString(CultureInfo.InvariantCulture), name],
             TimeSpan.FromSeconds(graceSeconds + 30), cancellationToken: cancellationToken);
-        var took = clock.Elapsed;
+        var wall = clock.Elapsed;
         var state = await StateAsync(name, cancellationToken);
+        var signalled = await FirstKillEventAsync(name, asked, cancellationToken);
+        var appTook = state.FinishedAt - signalled;
+        var took = appTook is { } span && span >= TimeSpan.Zero && span <= wall ? span : wall;
         return new StoppedContainer(name, state.ExitCode, took, await LogsAsync(name, cancellationToken));
     }
+
+    /// <summary>When the daemon first signalled the container after <paramref name="since"/>, or null.</summary>
+    private async Task<DateTimeOffset?> FirstKillEventAsync(string name, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // A second of slack for a daemon whose clock differs slightly from ours (a VM); names are unique per run.
+        var result = await docker.RunAsync(
+            ["events", "--since", UnixSeconds(since - TimeSpan.FromSeconds(1)), "--until", UnixSeconds(DateTimeOffset.UtcNow), "--filter", $"container={name}", "--filter", "event=kill", "--format", "{{.TimeNano}}"],
+            TimeSpan.FromSeconds(15), cancellationToken: cancellationToken);
+        var first = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return result.ExitCode == 0 && long.TryParse(first, out var nanoseconds)
+            ? DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100)
+            : null;
+    }
+
+    private static string UnixSeconds(DateTimeOffset time) =>
+        (time.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
 
     /// <summary>Removes the container whatever its state; a missing container is not an error.</summary>
     public async Task RemoveAsync(string name, CancellationToken cancellationToken = default) =>

@@ -22,9 +22,10 @@ public static partial class DockerfileStages
     {
         var globalArgs = new Dictionary<string, string>(StringComparer.Ordinal);
         var stages = new List<DockerfileStage>();
-        foreach (var (line, number) in Instructions(dockerfileText))
+        foreach (var instruction in DockerfileInstructions.Parse(dockerfileText))
         {
-            var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var number = instruction.Line;
+            var words = $"{instruction.Keyword} {instruction.Arguments}".Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             var keyword = words[0].ToUpperInvariant();
             if (keyword == "ARG" && stages.Count == 0)
             {
@@ -54,44 +55,12 @@ public static partial class DockerfileStages
 
     /// <summary>The value of every `COPY --from=` in the file, in order: a stage name, a stage number or an image.</summary>
     public static IReadOnlyList<string> CopySources(string dockerfileText) =>
-        Instructions(dockerfileText)
-            .Select(instruction => instruction.Text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            .Where(words => words[0].Equals("COPY", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(words => words.Skip(1).Where(w => w.StartsWith("--from=", StringComparison.OrdinalIgnoreCase)))
+        DockerfileInstructions.Parse(dockerfileText)
+            .Where(instruction => instruction.Is("COPY"))
+            .SelectMany(instruction => instruction.Arguments.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.StartsWith("--from=", StringComparison.OrdinalIgnoreCase)))
             .Select(option => option["--from=".Length..])
             .ToList();
-
-    /// <summary>Instructions with continuation lines joined and comments dropped, with their first line number.</summary>
-    private static IEnumerable<(string Text, int Line)> Instructions(string text)
-    {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var current = "";
-        var start = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (current.Length == 0 && (line.Length == 0 || line.StartsWith('#')))
-            {
-                continue;
-            }
-            if (current.Length == 0)
-            {
-                start = i + 1;
-            }
-            if (line.EndsWith('\\'))
-            {
-                current += line[..^1] + " ";
-                continue;
-            }
-            current += line;
-            yield return (current, start);
-            current = "";
-        }
-        if (current.Length > 0)
-        {
-            yield return (current, start);
-        }
-    }
 
     private static string Expand(string word, IReadOnlyDictionary<string, string> args) =>
         VariablePattern().Replace(word, match =>

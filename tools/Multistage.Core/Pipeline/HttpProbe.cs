@@ -10,7 +10,7 @@ public static class HttpProbe
 {
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    public static async Task<HttpAnswer> GetAsync(string url, TimeSpan within, Func<Task<bool>>? stillWorthWaiting = null)
+    public static async Task<HttpAnswer> GetAsync(string url, TimeSpan within, Func<Task<bool>>? stillWorthWaiting = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         string error;
@@ -18,10 +18,11 @@ public static class HttpProbe
         {
             try
             {
-                using var response = await Client.GetAsync(url);
-                return new HttpAnswer((int)response.StatusCode, (await response.Content.ReadAsStringAsync()).Trim(), null);
+                using var response = await Client.GetAsync(url, cancellationToken);
+                return new HttpAnswer((int)response.StatusCode, (await response.Content.ReadAsStringAsync(cancellationToken)).Trim(), null);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            // The client's own timeout is an answer ("no answer in time"); the caller's cancellation is not.
+            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
             {
                 error = $"GET {url}: {e.Message}";
             }
@@ -31,7 +32,7 @@ public static class HttpProbe
                 break;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
         }
         while (clock.Elapsed < within);
 

@@ -6,7 +6,8 @@ namespace Multistage.Core.Pipeline;
 /// <summary>
 /// A <see cref="SampleRun"/> that owns the images it builds: every tag is recorded before its build, and
 /// disposing removes them all (but those kept), also after a failure or Ctrl+C, since removal does not take
-/// the caller's token. The one run lifecycle of check, pitfalls, init --verify and compare.
+/// the caller's token. The run's docker calls do take it, so Ctrl+C kills a build or run at once. The one
+/// run lifecycle of check, pitfalls, init --verify and compare.
 /// </summary>
 public sealed class OwnedSampleRun : IAsyncDisposable
 {
@@ -15,13 +16,14 @@ public sealed class OwnedSampleRun : IAsyncDisposable
     private readonly HashSet<string> kept = new(StringComparer.Ordinal);
 
     /// <param name="name">The image repository and container prefix (see <see cref="UniqueName"/>).</param>
+    /// <param name="cancellationToken">The command's (Ctrl+C): every build, run and probe of the run takes it.</param>
     /// <param name="configure">Sets the context's options (contract, cold builds) before the run exists.</param>
     public OwnedSampleRun(
         DockerCli docker, NetworkMode network, IReadOnlyDictionary<string, string> buildArguments, string name,
-        TemplateMetadata template, string directory, Func<SampleRunContext, SampleRunContext>? configure = null)
+        TemplateMetadata template, string directory, CancellationToken cancellationToken, Func<SampleRunContext, SampleRunContext>? configure = null)
     {
         images = new DockerImages(docker);
-        var context = new SampleRunContext(docker, network, buildArguments, name, null, Track);
+        var context = new SampleRunContext(docker, network, buildArguments, name, null, Track) { Cancellation = cancellationToken };
         Run = new SampleRun(configure is null ? context : configure(context), template, directory);
     }
 

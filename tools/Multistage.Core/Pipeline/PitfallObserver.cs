@@ -42,9 +42,9 @@ public static class PitfallObserver
         var name = $"{run.Name}-start";
         try
         {
-            await run.Containers.RunDetachedAsync(ContainerRunOptions.Serving(run.MultiTag, name, run.Network, FreeLoopbackPort.Next()));
-            var state = await run.Containers.WaitUntilExitedAsync(name, StartWindow);
-            return $"exited {state.ExitCode}: {Excerpt(await run.Containers.LogsAsync(name), symptom, 2)}";
+            await run.Containers.RunDetachedAsync(ContainerRunOptions.Serving(run.MultiTag, name, run.Network, FreeLoopbackPort.Next()), run.Cancellation);
+            var state = await run.Containers.WaitUntilExitedAsync(name, StartWindow, run.Cancellation);
+            return $"exited {state.ExitCode}: {Excerpt(await run.Containers.LogsAsync(name, run.Cancellation), symptom, 2)}";
         }
         catch (DockerCommandException e)
         {
@@ -57,7 +57,8 @@ public static class PitfallObserver
         }
         finally
         {
-            await run.Containers.RemoveAsync(name);
+            // Not the run's token: a cancelled start must still remove its container.
+            await run.Containers.RemoveAsync(name, CancellationToken.None);
         }
     }
 

@@ -216,7 +216,7 @@ public static class SampleChecks
 
     private static async Task<CheckVerdict> BuildCheck(SampleRun run)
     {
-        var result = await new DockerfileCheck(run.Docker).RunAsync(run.Directory, "Dockerfile");
+        var result = await new DockerfileCheck(run.Docker).RunAsync(run.Directory, "Dockerfile", cancellationToken: run.Cancellation);
         if (result.Clean)
         {
             return CheckVerdict.Pass("no warnings");

@@ -1,14 +1,15 @@
 namespace Multistage.Core.Pipeline;
 
-/// <summary>Runs the checks on one sample, in order; a check that cannot be measured fails and says why.</summary>
+/// <summary>Runs the checks on one sample, in order; a check that cannot be measured fails and says why. A
+/// cancelled run (<see cref="SampleRun.Cancellation"/>) stops the grading rather than failing a check.</summary>
 public static class SampleGrader
 {
-    public static async Task<IReadOnlyList<CheckOutcome>> GradeAsync(SampleRun run, IReadOnlyList<SampleCheck> checks, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<CheckOutcome>> GradeAsync(SampleRun run, IReadOnlyList<SampleCheck> checks)
     {
         var outcomes = new List<CheckOutcome>();
         foreach (var check in checks)
         {
-            ct.ThrowIfCancellationRequested();
+            run.Cancellation.ThrowIfCancellationRequested();
             CheckVerdict verdict;
             try
             {

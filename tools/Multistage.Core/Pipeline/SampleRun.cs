@@ -22,6 +22,10 @@ public sealed record SampleRunContext(
     /// <summary>Builds the two images with --no-cache, so their durations are cold builds' (compare times
     /// them); the rebuild after a source change always uses the cache, which is its point.</summary>
     public bool ColdBuilds { get; init; }
+
+    /// <summary>The command's token (Ctrl+C): every docker call of the run takes it, so a cancelled build or run
+    /// is killed at once (<see cref="Processes.ProcessRunner"/>). Clean-up never does: it must still run.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>
@@ -61,11 +65,11 @@ public sealed class SampleRun
         Containers = new DockerContainers(context.Docker);
         multiBuild = Once(() => BuildAsync("Dockerfile", MultiTag, "multi", context.ColdBuilds));
         singleBuild = Once(() => BuildAsync("Dockerfile.single", SingleTag, "single", context.ColdBuilds));
-        multiInfo = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.InspectAsync(MultiTag); });
-        singleInfo = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.InspectAsync(SingleTag); });
-        fileSizes = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.FileSizesAsync(MultiTag); });
-        multiCompressed = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.CompressedSizeAsync(MultiTag); });
-        singleCompressed = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.CompressedSizeAsync(SingleTag); });
+        multiInfo = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.InspectAsync(MultiTag, Cancellation); });
+        singleInfo = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.InspectAsync(SingleTag, Cancellation); });
+        fileSizes = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.FileSizesAsync(MultiTag, Cancellation); });
+        multiCompressed = Once(async () => { await RequireBuiltAsync(multiBuild); return await Images.CompressedSizeAsync(MultiTag, Cancellation); });
+        singleCompressed = Once(async () => { await RequireBuiltAsync(singleBuild); return await Images.CompressedSizeAsync(SingleTag, Cancellation); });
         run = Once(RunHardenedAsync);
         sourceChange = Once(ChangeSourceAsync);
         sourceChangeRebuild = Once(() => RebuildAfterSourceChangeAsync(multiBuild, "Dockerfile", RebuiltTag, "rebuild"));
@@ -82,6 +86,10 @@ public sealed class SampleRun
     public ServingContract Contract => context.Contract;
 
     public DockerCli Docker => context.Docker;
+
+    /// <summary>What each step's docker calls take (<see cref="SampleRunContext.Cancellation"/>); a step outside
+    /// this class that calls Docker for the run (a check, a pitfall's start) passes it too.</summary>
+    public CancellationToken Cancellation => context.Cancellation;
 
     public DockerImages Images { get; }
 
@@ -140,7 +148,7 @@ public sealed class SampleRun
             BuildArguments = context.BuildArguments,
             LogFile = LogFile(kind),
             NoCache = noCache,
-        });
+        }, Cancellation);
     }
 
     /// <summary>The hardened run: read-only root, only /tmp writable, no capabilities, reached on loopback only.</summary>
@@ -150,7 +158,7 @@ public sealed class SampleRun
         var container = $"{Name}-run";
         var contract = context.Contract;
         var port = contract.Port ?? FreeLoopbackPort.Next();
-        var info = await Images.InspectAsync(MultiTag);
+        var info = await Images.InspectAsync(MultiTag, Cancellation);
         var serving = ContainerRunOptions.Serving(MultiTag, container, context.Network, port);
         var environment = new Dictionary<string, string>(serving.Environment)
         {
@@ -167,14 +175,14 @@ public sealed class SampleRun
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            await Containers.RunDetachedAsync(options);
+            await Containers.RunDetachedAsync(options, Cancellation);
             Exception? healthFailure = null;
             TimeSpan? timeToHealthy = null;
             if (info.HealthcheckTest.Count > 0)
             {
                 try
                 {
-                    await Containers.WaitUntilHealthyAsync(container, HealthTimeout);
+                    await Containers.WaitUntilHealthyAsync(container, HealthTimeout, Cancellation);
                     timeToHealthy = clock.Elapsed;
                 }
                 catch (InvalidOperationException e)
@@ -186,14 +194,14 @@ public sealed class SampleRun
             // Without a HEALTHCHECK to wait for, the first probe waits for the app (up to the health timeout).
             var wait = info.HealthcheckTest.Count > 0 ? TimeSpan.FromSeconds(10) : HealthTimeout;
             var health = await HttpProbe.GetAsync($"http://127.0.0.1:{port}{contract.HealthPath}", wait,
-                async () => (await Containers.StateAsync(container)).Running);
-            var root = contract.HealthPath == "/" ? health : await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10));
-            var beforeStop = await Containers.StateAsync(container);
+                async () => (await Containers.StateAsync(container, Cancellation)).Running, Cancellation);
+            var root = contract.HealthPath == "/" ? health : await HttpProbe.GetAsync($"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(10), cancellationToken: Cancellation);
+            var beforeStop = await Containers.StateAsync(container, Cancellation);
             StoppedContainer? stopped = null;
             Exception? stopFailure = null;
             try
             {
-                stopped = await Containers.StopAsync(container);
+                stopped = await Containers.StopAsync(container, cancellationToken: Cancellation);
             }
             catch (DockerCommandException e)
             {
@@ -209,7 +217,8 @@ public sealed class SampleRun
         }
         finally
         {
-            await Containers.RemoveAsync(container);
+            // Not the run's token: a cancelled run must still remove its container.
+            await Containers.RemoveAsync(container, CancellationToken.None);
         }
     }
 
@@ -255,7 +264,7 @@ public sealed class SampleRun
                 $"sourceFile '{Template.SourceFile}' ({TemplateCatalog.MetadataFileName} of {Template.Language}) is not in {Directory}.");
         }
 
-        await SourceChange.AppendInertLineAsync(source);
+        await SourceChange.AppendInertLineAsync(source, Cancellation);
         return true;
     }
 }

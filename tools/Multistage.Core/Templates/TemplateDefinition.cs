@@ -5,7 +5,8 @@ namespace Multistage.Core.Templates;
 /// <summary>
 /// What the catalog takes from a template's own .template.config/template.json, the one place these facts
 /// live: identity, short name, the symbols behind --port and --runtime, the other symbols' values when the user
-/// sets nothing (for the Dockerfiles' conditionals) and the toolchain version parameter.
+/// sets nothing (for the Dockerfiles' conditionals), the toolchain version parameter and the generated constants
+/// that write the base image lines.
 /// </summary>
 public sealed record TemplateDefinition(
     string Identity,
@@ -14,6 +15,7 @@ public sealed record TemplateDefinition(
     string DefaultRuntime,
     IReadOnlyList<TemplateChoice> Runtimes,
     ToolchainSymbol? Toolchain,
+    IReadOnlyList<ConstantSymbol> Constants,
     IReadOnlyDictionary<string, string> SymbolValues)
 {
     public const string FileName = "template.json";
@@ -22,6 +24,10 @@ public sealed record TemplateDefinition(
     public const string PortSymbol = "port";
     public const string RuntimeSymbol = "runtime";
 
+    /// <summary><paramref name="text"/> with every replacement the catalog follows applied as the engine does with the
+    /// defaults: the toolchain version and the constants (base image lines).</summary>
+    public string Render(string text) =>
+        Constants.Aggregate(Toolchain?.Apply(text) ?? text, (current, constant) => constant.Apply(current));
 
     public static TemplateDefinition Load(string templateFolder)
     {
@@ -94,6 +100,7 @@ public sealed record TemplateDefinition(
             defaultRuntime,
             runtimes,
             toolchain,
+            ConstantSymbol.Read(read, symbols),
             defaults);
     }
 }

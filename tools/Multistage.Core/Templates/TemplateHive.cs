@@ -26,9 +26,15 @@ public sealed class TemplateHive
 
     public string HiveDirectory { get; }
 
-    /// <summary>Creates the hive and installs every source (template folders or .nupkg files) with one `dotnet new install`.</summary>
+    /// <summary>Creates the hive and installs every source (template folders or .nupkg files) with one `dotnet new install`,
+    /// or copies the same sources' hive from the user's <see cref="TemplateHiveCache"/> when one was installed before.</summary>
+    public static Task<TemplateHive> CreateAsync(
+        string hiveDirectory, IEnumerable<string> templateSources, CancellationToken ct = default) =>
+        CreateAsync(hiveDirectory, templateSources, TemplateHiveCache.FromEnvironment(), ct);
+
+    /// <summary>As above, with the given cache (null: always install, cache nothing).</summary>
     public static async Task<TemplateHive> CreateAsync(
-        string hiveDirectory, IEnumerable<string> templateSources, CancellationToken ct = default)
+        string hiveDirectory, IEnumerable<string> templateSources, TemplateHiveCache? cache, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(templateSources);
         var hive = new TemplateHive(Path.GetFullPath(hiveDirectory));
@@ -47,12 +53,26 @@ public sealed class TemplateHive
             return hive;
         }
 
+        // Only an empty folder is filled from the cache: a hive with something in it is installed into, as asked.
+        var key = cache is null || Directory.EnumerateFileSystemEntries(hive.HiveDirectory).Any()
+            ? null
+            : await TemplateHiveKey.ComputeAsync(sources, hive.HiveDirectory, ct).ConfigureAwait(false);
+        if (key is not null && cache!.TryRestore(key, hive.HiveDirectory))
+        {
+            return hive;
+        }
+
         // One process for all sources: a dotnet new start costs about a second; five installs cost five.
         var result = await hive.RunInAsync(hive.HiveDirectory, ["new", "install", .. sources], ct, environment: null).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
                 $"Installing template source(s) {string.Join(", ", sources.Select(s => $"'{s}'"))} into hive '{hive.HiveDirectory}' failed:\n{result.Describe()}");
+        }
+
+        if (key is not null)
+        {
+            cache!.Publish(key, hive.HiveDirectory, sources);
         }
 
         return hive;
@@ -83,14 +103,20 @@ public sealed class TemplateHive
         IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
     {
         await _freeLanes.WaitAsync(ct).ConfigureAwait(false);
-        var lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
+        string? lane = null;
         try
         {
+            // A lane that could not be made (a full disk) frees its slot all the same: no later call waits forever.
+            lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
             return await RunInAsync(lane, dotnetArguments, ct, environment).ConfigureAwait(false);
         }
         finally
         {
-            _idleLanes.Add(lane);
+            if (lane is not null)
+            {
+                _idleLanes.Add(lane);
+            }
+
             _freeLanes.Release();
         }
     }
@@ -113,22 +139,8 @@ public sealed class TemplateHive
     private string MakeLane()
     {
         var lane = Path.Combine(HiveDirectory, LanesFolder, Interlocked.Increment(ref _lanesMade).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        CopyFolder(HiveDirectory, lane, skip: Path.Combine(HiveDirectory, LanesFolder));
+        FolderCopy.Copy(HiveDirectory, lane, skip: Path.Combine(HiveDirectory, LanesFolder));
         return lane;
-    }
-
-    private static void CopyFolder(string from, string to, string skip)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => folder != skip))
-        {
-            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)), skip);
-        }
     }
 
     private static Dictionary<string, string?> WithQuiet(IReadOnlyDictionary<string, string?> environment)

@@ -9,7 +9,8 @@ public sealed record StageImages(string Builder, string Runtime);
 /// <summary>
 /// The base images a template's Dockerfiles name, read from their FROM lines as the engine renders them for
 /// each runtime choice (the other symbols at the project template's values, the toolchain version at its
-/// default): the files are the one place images are written. They live in the item template
+/// default, the base image lines at their constants' values): the files are the one place images are written,
+/// template.json's symbols the one place their versions are. They live in the item template
 /// (<see cref="ItemTemplate.FolderName"/>), which the project template takes its Docker files from.
 /// </summary>
 public static class TemplateImages
@@ -51,6 +52,6 @@ public static class TemplateImages
         }
         symbols[TemplateDefinition.RuntimeSymbol] = runtime;
         var kept = ConditionalLines.Keep(File.ReadAllText(file), symbols, file);
-        return DockerfileStages.Parse(definition.Toolchain?.Apply(kept) ?? kept);
+        return DockerfileStages.Parse(definition.Render(kept));
     }
 }

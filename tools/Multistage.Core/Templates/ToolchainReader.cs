@@ -43,16 +43,16 @@ internal static class ToolchainReader
             throw read.Error($"{toolchainPath}.defaultValue", $"is '{defaultValue}', which is not one of its choices");
         }
 
-        var replacements = new List<ToolchainReplacement>();
+        var replacements = new List<SymbolReplacement>();
         if (toolchain.TryGetProperty("replaces", out _))
         {
-            replacements.Add(Replacement(read, name, toolchain, toolchainPath, []));
+            replacements.Add(TemplateSymbols.Replacement(read, name, toolchain, toolchainPath, []));
         }
         foreach (var derived in symbols.EnumerateObject().Where(s => TemplateSymbols.TypeOf(s.Value) == "derived" && s.Value.TryGetProperty("replaces", out _)
                      && s.Value.TryGetProperty("valueSource", out var source) && source.ValueKind == JsonValueKind.String && source.GetString() == name))
         {
             var path = $"symbols.{derived.Name}";
-            replacements.Add(Replacement(read, derived.Name, derived.Value, path, Form(read, root, read.String(derived.Value, path, "valueTransform"), $"{path}.valueTransform")));
+            replacements.Add(TemplateSymbols.Replacement(read, derived.Name, derived.Value, path, Form(read, root, read.String(derived.Value, path, "valueTransform"), $"{path}.valueTransform")));
         }
         return replacements.Count > 0
             ? new ToolchainSymbol(name, defaultValue, choices, replacements)
@@ -66,16 +66,6 @@ internal static class ToolchainReader
         return symbols.TryGetProperty(source, out var parameter) && TemplateSymbols.TypeOf(parameter) == "parameter" && parameter.TryGetProperty("choices", out _)
             ? source
             : throw read.Error($"{path}.valueSource", $"is '{source}', which is no choice parameter: a derived toolchain version takes its value from the choice parameter users set (such as Framework)");
-    }
-
-    private static ToolchainReplacement Replacement(MetadataReader read, string name, JsonElement symbol, string path, IReadOnlyList<FormStep> transform)
-    {
-        var after = new List<string>();
-        if (symbol.TryGetProperty("onlyIf", out var onlyIf) && onlyIf.ValueKind == JsonValueKind.Array)
-        {
-            after.AddRange(onlyIf.EnumerateArray().Select((item, i) => read.String(item, $"{path}.onlyIf[{i}]", "after")));
-        }
-        return new ToolchainReplacement(name, read.String(symbol, path, "replaces"), after, transform);
     }
 
     /// <summary>The steps of the form <paramref name="formName"/>: a "replace" form, or a "chain" of them.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Multistage.Core.Templates;
 
 /// <summary>
@@ -10,14 +8,14 @@ namespace Multistage.Core.Templates;
 /// </summary>
 /// <remarks>
 /// The default is the one place a version bump edits: the Dockerfiles and the prose keep the markers
-/// (<see cref="ToolchainReplacement.Marker"/>, e.g. the "1.27" of golang:1.27-trixie), which the engine replaces
+/// (<see cref="SymbolReplacement.Marker"/>, e.g. the "1.27" of golang:1.27-trixie), which the engine replaces
 /// with the chosen version, so they render the new default without being touched.
 /// </remarks>
 public sealed record ToolchainSymbol(
     string Name,
     string DefaultValue,
     IReadOnlyList<TemplateChoice> Choices,
-    IReadOnlyList<ToolchainReplacement> Replacements)
+    IReadOnlyList<SymbolReplacement> Replacements)
 {
     /// <summary>The `dotnet new` option that sets it (dotnetcli.host.json's longName, else the symbol name).</summary>
     public string Option { get; init; } = "--" + Name;
@@ -35,36 +33,6 @@ public sealed record ToolchainSymbol(
     /// <summary>The texts that name <paramref name="version"/> once rendered ("golang:1.27", "net10.0"): where
     /// each replacement writes it, after its onlyIf texts.</summary>
     public IEnumerable<string> Occurrences(string version) => Replacements.SelectMany(r => r.Occurrences(version));
-}
-
-/// <summary>
-/// One symbol's replacement of the toolchain version: the marker it replaces (its `replaces`), the texts it
-/// must follow (its onlyIf "after" values; none means everywhere) and the steps that turn the chosen version
-/// into what it writes (a derived symbol's valueTransform, as regular-expression replacements; none for the
-/// parameter itself).
-/// </summary>
-public sealed record ToolchainReplacement(
-    string Symbol,
-    string Marker,
-    IReadOnlyList<string> After,
-    IReadOnlyList<FormStep> Transform)
-{
-    /// <summary>What this symbol writes for <paramref name="version"/> (net10.0 gives 10.0 for an image tag).</summary>
-    public string Value(string version) => Transform.Aggregate(version, (value, step) => step.Apply(value));
-
-    public string Apply(string text, string version) =>
-        After.Count == 0
-            ? text.Replace(Marker, Value(version), StringComparison.Ordinal)
-            : After.Aggregate(text, (current, after) => current.Replace(after + Marker, after + Value(version), StringComparison.Ordinal));
-
-    public IEnumerable<string> Occurrences(string version) =>
-        After.Count == 0 ? [Value(version)] : After.Select(after => after + Value(version));
-}
-
-/// <summary>A template.json "replace" form: the engine's Regex.Replace of <paramref name="Pattern"/> with <paramref name="Replacement"/>.</summary>
-public sealed record FormStep(string Pattern, string Replacement)
-{
-    public string Apply(string value) => Regex.Replace(value, Pattern, Replacement, RegexOptions.None, TimeSpan.FromSeconds(1));
 }
 
 /// <summary>One choice of a template.json choice parameter.</summary>

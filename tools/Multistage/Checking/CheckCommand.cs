@@ -46,10 +46,10 @@ public sealed class CheckCommand(IAnsiConsole console, TemplateLoader templateLo
     {
         using var copy = PrivateCopy.Of(sample.Directory, "check");
         await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
-            OwnedSampleRun.UniqueName($"multistage-check-{sample.Template.Language}"), sample.Template, copy.Directory,
+            OwnedSampleRun.UniqueName($"multistage-check-{sample.Template.Language}"), sample.Template, copy.Directory, ct,
             context => context with { Contract = sample.Contract });
         return await console.Status().StartAsync(
             $"Building and running {UserPath.Display(sample.Directory)} ({sample.Template.DisplayName})",
-            _ => SampleGrader.GradeAsync(owned.Run, sample.Checks, ct));
+            _ => SampleGrader.GradeAsync(owned.Run, sample.Checks));
     }
 }

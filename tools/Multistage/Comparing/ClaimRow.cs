@@ -1,3 +1,4 @@
+using Multistage.Cli.Rendering;
 using System.Globalization;
 
 namespace Multistage.Cli.Comparing;

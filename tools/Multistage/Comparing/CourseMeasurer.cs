@@ -34,7 +34,7 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
     private async Task<IReadOnlyList<ImageMeasurement>> MeasureCourseAsync(CourseSample sample, Action<string> step, CancellationToken ct)
     {
         using var copy = PrivateCopy.Of(sample.Directory, "compare");
-        return await WithRunAsync($"course-{sample.Template.Language}", sample.Template, copy.Directory, coldBuilds: true, keepCourseImages: true, async run =>
+        return await WithRunAsync($"course-{sample.Template.Language}", sample.Template, copy.Directory, coldBuilds: true, keepCourseImages: true, ct, async run =>
         {
             // Both images are built before the source change that the rebuilds time.
             step("single-stage build");
@@ -77,7 +77,7 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
                     throw new InvalidOperationException($"dotnet new {template.ShortName} --runtime {choice.Name} failed:{Environment.NewLine}{made.Describe()}");
                 }
 
-                await WithRunAsync($"course-{template.Language}-{choice.Name}", template, directory, coldBuilds: true, keepCourseImages: false, async run =>
+                await WithRunAsync($"course-{template.Language}-{choice.Name}", template, directory, coldBuilds: true, keepCourseImages: false, ct, async run =>
                 {
                     var build = await run.MultiBuildAsync();
                     if (build.Succeeded)
@@ -120,7 +120,7 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
             ct.ThrowIfCancellationRequested();
             step($"build for the claim {claim.Id}");
             claim.Edit.ApplyTo(copy.Directory, $"Claim '{claim.Id}'", nameof(NotesClaims));
-            builds.Add(await WithRunAsync($"course-{template.Language}-{claim.Id}", template, copy.Directory, coldBuilds: false, keepCourseImages: false, async run =>
+            builds.Add(await WithRunAsync($"course-{template.Language}-{claim.Id}", template, copy.Directory, coldBuilds: false, keepCourseImages: false, ct, async run =>
             {
                 Succeeded(await run.MultiBuildAsync(), sample);
                 var size = (await run.MultiInfoAsync()).Size;
@@ -167,16 +167,19 @@ public sealed class CourseMeasurer(DockerCli docker, NetworkMode network, IReadO
     }
 
     /// <summary>Runs <paramref name="measure"/> on a pipeline over <paramref name="directory"/>, then removes
-    /// every image it made (the course's two are kept when asked: they are what the report names).</summary>
-    private async Task<T> WithRunAsync<T>(string name, TemplateMetadata template, string directory, bool coldBuilds, bool keepCourseImages, Func<SampleRun, Task<T>> measure)
+    /// every image it made. The course's two are kept when asked, once measured: they are what the report
+    /// names, and a failed or cancelled compare writes no report.</summary>
+    private async Task<T> WithRunAsync<T>(
+        string name, TemplateMetadata template, string directory, bool coldBuilds, bool keepCourseImages, CancellationToken ct, Func<SampleRun, Task<T>> measure)
     {
-        await using var owned = new OwnedSampleRun(docker, network, buildArguments, name, template, directory, context => context with { ColdBuilds = coldBuilds });
+        await using var owned = new OwnedSampleRun(docker, network, buildArguments, name, template, directory, ct, context => context with { ColdBuilds = coldBuilds });
+        var measured = await measure(owned.Run);
         if (keepCourseImages)
         {
             owned.KeepBothImages();
         }
 
-        return await measure(owned.Run);
+        return measured;
     }
 
     private async Task<IReadOnlyList<BaseImage>> BaseImagesAsync(string dockerfilePath, CancellationToken ct)

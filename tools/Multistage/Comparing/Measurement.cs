@@ -1,3 +1,4 @@
+using Multistage.Cli.Rendering;
 using System.Text.Json.Serialization;
 
 namespace Multistage.Cli.Comparing;

@@ -29,11 +29,11 @@ public sealed partial class InitVerifier(IAnsiConsole console)
 
         var slug = InitImageName.From(plan.Name);
         await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
-            OwnedSampleRun.UniqueName($"multistage-verify-{slug}"), template, plan.Directory, context => context with { Contract = contract });
+            OwnedSampleRun.UniqueName($"multistage-verify-{slug}"), template, plan.Directory, ct, context => context with { Contract = contract });
         var run = owned.Run;
         var outcomes = await console.Status().StartAsync(
             $"Verifying: building both Dockerfiles in {UserPath.Display(plan.Directory)} and running the image",
-            _ => SampleGrader.GradeAsync(run, SampleChecks.ForProjects, ct));
+            _ => SampleGrader.GradeAsync(run, SampleChecks.ForProjects));
         console.Write(CheckReport.Table(new CheckedSample(plan.Directory, template), outcomes));
         if ((await run.MultiBuildAsync()).Succeeded)
         {

@@ -107,8 +107,7 @@ public sealed class PitfallsCommand(IAnsiConsole console, TemplateLoader templat
     {
         using var copy = PrivateCopy.Of(directory, "pitfall");
         await using var owned = new OwnedSampleRun(connection.Docker, connection.Network, buildArguments,
-            OwnedSampleRun.UniqueName("multistage-pitfall"), template, copy.Directory);
-        ct.ThrowIfCancellationRequested();
+            OwnedSampleRun.UniqueName("multistage-pitfall"), template, copy.Directory, ct);
         var observation = await console.Status().StartAsync(
             $"{expected.Language}-{expected.Name}: {phase.ToString().ToLowerInvariant()}",
             _ => PitfallObserver.ObserveAsync(owned.Run, phase, symptom));

@@ -1,4 +1,4 @@
-using Multistage.Cli.Comparing;
+using Multistage.Cli.Rendering;
 using Multistage.Cli.Templates;
 using Multistage.Core.Templates;
 using Spectre.Console;

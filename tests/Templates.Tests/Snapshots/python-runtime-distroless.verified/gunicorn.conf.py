@@ -15,6 +15,7 @@ if os.path.isdir("/dev/shm"):
 accesslog = "-"
 errorlog = "-"
 
-# docker stop waits 10 s before SIGKILL: give requests in flight 3 s, then stop the workers (a
-# client still sending its request would otherwise hold a worker until its own timeout).
-graceful_timeout = 3
+# docker stop waits 10 s before SIGKILL, but a prompt stop is within 3 s: give requests in flight
+# 2 s, then stop the workers (a client still sending its request would otherwise hold a worker
+# until its own timeout), which leaves a second for the processes to exit.
+graceful_timeout = 2

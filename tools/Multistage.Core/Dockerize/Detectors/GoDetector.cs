@@ -3,7 +3,8 @@ using Multistage.Core.Dockerize.Detectors.Go;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>A Go module (go.mod) or workspace (go.work) and its main package: the module root, or cmd/&lt;name&gt;/,
-/// in the module or in the workspace's modules; vendor/; and how the server listens and stops (<see cref="GoServing"/>).</summary>
+/// in the module or in the workspace's modules; vendor/; how the server listens and stops (<see cref="GoServing"/>);
+/// the folders it writes and the files it opens at run time.</summary>
 public sealed class GoDetector : IProjectDetector
 {
     public string Language => "go";
@@ -70,10 +71,12 @@ public sealed class GoDetector : IProjectDetector
             found.Value("vendor", "true", "vendor/modules.txt (go work vendor)");
         }
 
-        var sources = GoSource.All(folder);
+        var sources = WithoutOtherMains(GoSource.All(folder), mains.Select(m => m.Package).ToList(), folder.Given);
         GoServing.Read(sources, found);
         SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
+        // `go run .` in the main module's folder resolves its relative paths there; else from the work root.
+        GoAssets.Read(sources, folder, owner is { Folder.Length: > 0 } ? [owner.Folder, ""] : [""], found);
         GoCgo.Read(sources, modules.Select(m => folder.Read(m.Folder.Length == 0 ? "go.mod" : m.Folder + "/go.mod") ?? ""), found);
         return found.Build();
     }
@@ -113,18 +116,34 @@ public sealed class GoDetector : IProjectDetector
                           $"Run init in {workRoot} (the work root) instead.");
         }
 
-        ChooseMain(found, GoModules.MainPackages(folder, ""), module.Name, "in the module root or under cmd/");
+        var mains = GoModules.MainPackages(folder, "");
+        ChooseMain(found, mains, module.Name, "in the module root or under cmd/");
         if (folder.Exists("vendor/modules.txt"))
         {
             found.Value("vendor", "true", "vendor/modules.txt (go mod vendor)");
         }
 
-        var sources = GoSource.All(folder);
+        var sources = WithoutOtherMains(GoSource.All(folder), mains, folder.Given);
         GoServing.Read(sources, found);
         SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
+        GoAssets.Read(sources, folder, [""], found);
         GoCgo.Read(sources, [goMod], found);
         return found.Build();
+    }
+
+    /// <summary>With several main packages and one given (--set main=./cmd/api), the others' files are not that
+    /// program's: their ports, handlers and files would be read as its own.</summary>
+    private static IReadOnlyList<GoSource> WithoutOtherMains(IReadOnlyList<GoSource> sources, IReadOnlyList<string> mains, IReadOnlyDictionary<string, string> given)
+    {
+        if (mains.Count < 2 || !given.TryGetValue("main", out var chosen))
+        {
+            return sources;
+        }
+
+        static string Folder(string main) => main is "." or "./" ? "" : main.StartsWith("./", StringComparison.Ordinal) ? main[2..].TrimEnd('/') : main.TrimEnd('/');
+        var others = mains.Select(Folder).Where(m => m != Folder(chosen)).ToHashSet(StringComparer.Ordinal);
+        return sources.Where(s => !others.Contains(s.Path.Contains('/') ? s.Path[..s.Path.LastIndexOf('/')] : "")).ToList();
     }
 
     /// <summary>The one main package, and the binary named after its folder (the module's name for the module root).</summary>

@@ -45,7 +45,7 @@ public sealed partial class PythonDetector : IProjectDetector
             case 0 when PythonScript.TryRead(found, folder):
                 return found.Build();
             case 0:
-                found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI() or app = Starlette())", ["module:app"]);
+                found.Ambiguous("app", "no WSGI or ASGI app found (Django's <project>/wsgi.py, wsgi.py, or a module with app = Flask(__name__), def create_app(), app = FastAPI(), app = Starlette(), or app = f() where f() builds one)", ["module:app"]);
                 return found.Build();
             default:
                 found.Ambiguous("app", "several WSGI or ASGI apps", apps.Select(c => c.Target).ToList());
@@ -53,10 +53,17 @@ public sealed partial class PythonDetector : IProjectDetector
         }
 
         var app = apps[0];
+        if (app.SourceRoot.Length > 0)
+        {
+            found.Value("source-root", app.SourceRoot, $"the app's package is in {app.SourceRoot}/ (a src layout)");
+        }
+
         var server = app.Asgi ? "uvicorn" : "gunicorn";
+        // The file (and line) the app came from: "app.py:3", or "mysite/wsgi.py" from "mysite/wsgi.py: application = ...".
+        var where = app.From.Split(' ')[0].TrimEnd(':');
         found.Value("server", server, app.Asgi
-            ? $"{app.From.Split(' ')[0]}: an ASGI app is served by uvicorn"
-            : $"{app.From.Split(' ')[0]}: a WSGI app is served by gunicorn");
+            ? $"{where}: an ASGI app is served by uvicorn"
+            : $"{where}: a WSGI app is served by gunicorn");
         if (dependencies.Lists(server))
         {
             found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");

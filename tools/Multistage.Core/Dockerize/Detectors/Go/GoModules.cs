@@ -91,6 +91,10 @@ public static partial class GoModules
         Directive(goMod, "require").Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Where(p => p.Length >= 2).Select(p => (p[0], p[1])).ToList();
 
+    /// <summary>The requirements a go.mod marks `// indirect`: no package of the module imports them itself.</summary>
+    public static IReadOnlySet<string> Indirect(string goMod) =>
+        IndirectRequire().Matches(goMod).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The module paths a go.mod or go.work replaces (`replace path [version] => ...`).</summary>
     public static IReadOnlySet<string> Replaced(string text) =>
         Directive(text, "replace").Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
@@ -146,6 +150,9 @@ public static partial class GoModules
 
     [GeneratedRegex(@"//[^\n]*")]
     private static partial Regex LineComment();
+
+    [GeneratedRegex(@"^\s*(?:require\s+)?([^\s()]+)\s+v\S+\s*//\s*indirect\b", RegexOptions.Multiline)]
+    private static partial Regex IndirectRequire();
 
     [GeneratedRegex(@"^\s*use\s*\(([^)]*)\)", RegexOptions.Multiline)]
     private static partial Regex UseBlock();

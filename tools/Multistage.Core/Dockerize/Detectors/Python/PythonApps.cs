@@ -4,11 +4,12 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 
 /// <summary>An app a server can import: module:object, whether it speaks ASGI (uvicorn) or WSGI (gunicorn),
 /// and where it was found.</summary>
-internal sealed record PythonApp(string Target, bool Asgi, string From);
+internal sealed record PythonApp(string Target, bool Asgi, string From, string SourceRoot = "");
 
 /// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
-/// root modules and packages `app = Flask(...)`, a create_app() factory, `app = FastAPI(...)` or
-/// `app = Starlette(...)`.</summary>
+/// root modules and packages `app = Flask(...)`, `app = FastAPI(...)`, `app = Starlette(...)`, `app = build()`
+/// where build() in the same module makes one of them, or a create_app() factory; failing those, the same in the
+/// packages of a src layout.</summary>
 internal static partial class PythonApps
 {
     private static readonly string[] RootModules = ["app.py", "main.py", "application.py", "server.py", "api.py", "asgi.py"];
@@ -42,16 +43,31 @@ internal static partial class PythonApps
             AddFromSource(found, Path.GetFileNameWithoutExtension(file), file, folder.Read(file)!);
         }
 
-        foreach (var package in folder.Folders().Where(f => folder.Exists($"{f}/__init__.py")))
+        AddFromPackages(found, folder, "");
+
+        // A src layout (uv init --package, poetry new): the packages are under src/, which the images put on PYTHONPATH.
+        if (found.Count == 0 && folder.FolderExists("src") && !folder.Exists("src/__init__.py"))
         {
-            foreach (var file in PackageModules.Where(m => folder.Exists($"{package}/{m}")))
-            {
-                var module = file == "__init__.py" ? package : $"{package}.{Path.GetFileNameWithoutExtension(file)}";
-                AddFromSource(found, module, $"{package}/{file}", folder.Read($"{package}/{file}")!);
-            }
+            AddFromPackages(found, folder, "src");
+            return found.Select(a => a with { SourceRoot = "src" }).ToList();
         }
 
         return found;
+    }
+
+    /// <summary>The apps in the packages directly in <paramref name="root"/> ("" for the project's root), as modules
+    /// importable from there.</summary>
+    private static void AddFromPackages(List<PythonApp> found, ProjectFolder folder, string root)
+    {
+        foreach (var path in folder.Folders(root).Where(f => folder.Exists($"{f}/__init__.py")))
+        {
+            var package = root.Length == 0 ? path : path[(root.Length + 1)..];
+            foreach (var file in PackageModules.Where(m => folder.Exists($"{path}/{m}")))
+            {
+                var module = file == "__init__.py" ? package : $"{package}.{Path.GetFileNameWithoutExtension(file)}";
+                AddFromSource(found, module, $"{path}/{file}", folder.Read($"{path}/{file}")!);
+            }
+        }
     }
 
     private static void AddFromSource(List<PythonApp> found, string module, string file, string source)
@@ -65,11 +81,48 @@ internal static partial class PythonApps
         {
             found.Add(new PythonApp($"{module}:{app.Groups[1].Value}", false, $"{at(app)} ({app.Groups[1].Value} = Flask(...), a WSGI app)"));
         }
+        else if (Built(source) is { } built)
+        {
+            var (name, function, framework, match) = built;
+            found.Add(new PythonApp($"{module}:{name}", framework != "Flask",
+                $"{at(match)} ({name} = {function}(), which builds {framework}(...): {(framework == "Flask" ? "a WSGI" : "an ASGI")} app)"));
+        }
         else if (Factory().Match(source) is { Success: true } factory)
         {
             found.Add(new PythonApp($"{module}:{factory.Groups[1].Value}()", false, $"{at(factory)} (def {factory.Groups[1].Value}(), a Flask app factory)"));
         }
     }
+
+    /// <summary>`app = get_application()` at module level, where the function of that name in the same file builds
+    /// the app: which framework its body calls (FastAPI, Starlette or Flask).</summary>
+    private static (string Name, string Function, string Framework, Match At)? Built(string source)
+    {
+        foreach (Match call in ModuleCall().Matches(source))
+        {
+            var function = call.Groups["function"].Value;
+            var def = new Regex(@"^def\s+" + Regex.Escape(function) + @"\s*\(", RegexOptions.Multiline).Match(source);
+            if (!def.Success)
+            {
+                continue;
+            }
+
+            // The body: the indented lines after the def, up to the next line at column 0.
+            var end = new Regex(@"\n(?=[^\s#])").Match(source, def.Index + def.Length);
+            var body = source[def.Index..(end.Success ? end.Index : source.Length)];
+            if (BuiltFramework().Match(body) is { Success: true } framework)
+            {
+                return (call.Groups["name"].Value, function, framework.Groups[1].Value, call);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<name>\w+)\s*=\s*(?<function>\w+)\(\s*\)", RegexOptions.Multiline)]
+    private static partial Regex ModuleCall();
+
+    [GeneratedRegex(@"\b(FastAPI|Starlette|Flask)\(")]
+    private static partial Regex BuiltFramework();
 
     [GeneratedRegex(@"^application\s*=\s*get_wsgi_application\(", RegexOptions.Multiline)]
     private static partial Regex DjangoWsgi();

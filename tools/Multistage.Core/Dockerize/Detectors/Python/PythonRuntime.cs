@@ -139,6 +139,7 @@ internal static partial class PythonRuntime
     public static void ReadRequiredEnv(ProjectDetection.Builder found, IReadOnlyList<PythonSource> sources)
     {
         var required = sources.SelectMany(s => RequiredEnv().Matches(s.Text).Select(m => (Source: s, Match: m, Name: m.Groups["name"].Value)))
+            .Where(r => !Guarded(r.Source, r.Match.Index, r.Name))
             .DistinctBy(r => r.Name)
             .ToList();
         if (required.Count == 0)
@@ -154,6 +155,39 @@ internal static partial class PythonRuntime
                           $"Or give it a default: os.environ.get(\"{r.Name}\", \"...\").");
         }
     }
+
+    /// <summary>Whether the read at <paramref name="index"/> happens only when NAME is set: `'NAME' in os.environ` on its
+    /// own line (`x = os.environ['NAME'] if 'NAME' in os.environ else ...`) or in an `if`/`elif` that encloses it.</summary>
+    private static bool Guarded(PythonSource source, int index, string name)
+    {
+        var check = new Regex(@"[""']" + Regex.Escape(name) + @"[""']\s+in\s+os\.environ\b");
+        var lines = source.Text.Split('\n');
+        var line = source.Line(index) - 1;
+        if (check.IsMatch(lines[line]))
+        {
+            return true;
+        }
+
+        var indent = Indent(lines[line]);
+        for (var i = line - 1; i >= 0 && indent > 0; i--)
+        {
+            if (lines[i].Trim().Length == 0 || Indent(lines[i]) >= indent)
+            {
+                continue;
+            }
+
+            indent = Indent(lines[i]);
+            var header = lines[i].TrimStart();
+            if ((header.StartsWith("if ", StringComparison.Ordinal) || header.StartsWith("elif ", StringComparison.Ordinal)) && check.IsMatch(header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ', '\t').Length;
 
     private static string Normalise(string path) => path.StartsWith('/') ? path : "/" + path;
 

@@ -66,6 +66,23 @@ public sealed class RustDetector : IProjectDetector
         var members = CargoWorkspace.Members(root, manifest);
         var rootPackage = members.FirstOrDefault(m => m.Dir.Length == 0);
         var candidates = members.SelectMany(m => m.Runnable().Select(b => (Package: m, b.Name, b.From))).ToList();
+        // --set binary (and member) picks one of several: its member's code is read as a lone binary's would be.
+        if (candidates.Count > 1 && root.Given.TryGetValue("binary", out var given))
+        {
+            var member = root.Given.GetValueOrDefault("member");
+            var picked = candidates.Where(c => c.Name == given && (member is null || c.Package.Name == member)).ToList();
+            if (picked.Count == 1)
+            {
+                candidates = picked;
+            }
+            else if (picked.Count > 1)
+            {
+                return ProjectDetection.For(Language, given, "Cargo.toml")
+                    .Ambiguous("member", $"several members build a binary named {given}", picked.Select(c => c.Package.Name).ToList())
+                    .Build();
+            }
+        }
+
         // The image is named after the package it ships: the root package, else the one member with a binary.
         var named = rootPackage ?? (candidates.Count == 1 ? candidates[0].Package : null);
         var found = candidates.Count == 1 && candidates[0].Package.Dir.Length > 0
@@ -142,7 +159,7 @@ public sealed class RustDetector : IProjectDetector
         return packages;
     }
 
-    /// <summary>Port, address, health route, SIGTERM handler and opened files, from the code of <paramref name="packages"/>.</summary>
+    /// <summary>Port, address, health route, SIGTERM handler, opened files and compile-time queries, from the code of <paramref name="packages"/>.</summary>
     private static void ReadCode(IReadOnlyList<CargoPackage> packages, CargoPackage binaryPackage, ProjectFolder context, ProjectDetection.Builder found)
     {
         var lines = RustSources.Of(packages);
@@ -152,5 +169,7 @@ public sealed class RustDetector : IProjectDetector
         RustRuntime.Tini([lines], found);
         RustRuntime.Assets(lines, binaryPackage, context, found);
         RustWritable.Read(lines, found);
+        RustSqlx.Read(lines, packages, context, found);
+        RustCargoConfig.Read(context, found);
     }
 }

@@ -68,16 +68,50 @@ public static partial class RustListen
             return null;
         }
 
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (FlagDefault().Match(line.Text) is { Success: true } m && Port(m.Groups[1].Value) is { } port)
+            if (FlagDefault().Match(lines[i].Text) is { Success: true } m && Port(m.Groups[1].Value) is { } port
+                && (!m.Value.StartsWith("default_value", StringComparison.Ordinal) || IsListenPort(FieldAfter(lines, i))))
             {
-                return (port, $"{line.Where} (the --port argument's default)");
+                return (port, $"{lines[i].Where} (the --port argument's default)");
             }
         }
 
         return null;
     }
+
+    /// <summary>The field a clap attribute on line <paramref name="index"/> annotates: the first `name: Type` on
+    /// that line after the attribute or on the lines below it, past further attributes.</summary>
+    private static string? FieldAfter(IReadOnlyList<RustLine> lines, int index)
+    {
+        var text = lines[index].Text;
+        var rest = text[(text.LastIndexOf(']') + 1)..];
+        for (var next = index; next < lines.Count && next <= index + 4; next++)
+        {
+            var candidate = next == index ? rest : lines[next].Text;
+            if (next > index && candidate.StartsWith("#[", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Field().Match(candidate) is { Success: true } field)
+            {
+                return field.Groups[1].Value;
+            }
+
+            if (next > index)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>`port`, `http_port`, ...: where the app listens; `min_port`/`max_port` bound a range it hands out.</summary>
+    private static bool IsListenPort(string? field) =>
+        field is not null && (field == "port" || (field.EndsWith("_port", StringComparison.Ordinal)
+                                                  && !field.StartsWith("min_", StringComparison.Ordinal) && !field.StartsWith("max_", StringComparison.Ordinal)));
 
     /// <summary>A port written into the bind address: "0.0.0.0:7878", ("0.0.0.0", 7878), ([0, 0, 0, 0], 7878).</summary>
     private static (int Port, string From)? FromLiteral(IReadOnlyList<RustLine> lines)
@@ -130,6 +164,9 @@ public static partial class RustListen
 
     [GeneratedRegex(@"unwrap_or(?:_else)?\([^0-9;]*?""?(\d{2,5})\b")]
     private static partial Regex DefaultNumber();
+
+    [GeneratedRegex(@"^\s*(?:pub(?:\([^)]*\))?\s+)?([a-z_][a-z0-9_]*)\s*:[^:]")]
+    private static partial Regex Field();
 
     [GeneratedRegex(@"(?:\blet\s+(?:mut\s+)?port\s*(?::\s*u16\s*)?=\s*|default_value(?:_t)?\s*=\s*""?)(\d{2,5})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FlagDefault();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>What a Rust server does once it runs, read from its code: its own health route, whether it handles
-/// SIGTERM (else tini stops it), and the files it opens by relative path (static/, templates/, *.html), which
+/// SIGTERM (else tini stops it), and the files it opens by relative path (static/, templates/, *.html, .join("configuration")), which
 /// the image must carry beside it.</summary>
 public static partial class RustRuntime
 {
@@ -109,6 +109,6 @@ public static partial class RustRuntime
     [GeneratedRegex(@"\bSIGTERM\b|SignalKind::terminate\(\)|Signal::Term\b")]
     private static partial Regex SigtermHandler();
 
-    [GeneratedRegex(@"(?:read_to_string|read|read_dir|File::open|OpenOptions::new\(\)[^""]*\.open|NamedFile::open|ServeDir::new|ServeFile::new|Files::new\(\s*""[^""]*""\s*,|Tera::new|Handlebars[^""]*register_templates_directory\([^""]*|Path::new|PathBuf::from)\(?\s*""(?<path>[^""]+)""")]
+    [GeneratedRegex(@"(?:read_to_string|read|read_dir|File::open|OpenOptions::new\(\)[^""]*\.open|NamedFile::open|ServeDir::new|ServeFile::new|Files::new\(\s*""[^""]*""\s*,|Tera::new|Handlebars[^""]*register_templates_directory\([^""]*|Path::new|PathBuf::from|\.join)\(?\s*""(?<path>[^""]+)""")]
     private static partial Regex OpenedPath();
 }

@@ -9,7 +9,7 @@ public sealed record RustLine(string File, int Number, string Text)
 }
 
 /// <summary>The Rust sources of the packages that make the binary: the package's own files (src/, build.rs)
-/// and those of the path dependencies it uses (a workspace's library members), comments dropped.</summary>
+/// and those of the path dependencies it uses (a workspace's library members), comments and #[cfg(test)] items dropped.</summary>
 public static partial class RustSources
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "target", ".git", "tests", "benches", "examples" };
@@ -22,14 +22,33 @@ public static partial class RustSources
             foreach (var file in Files(package.Folder.Root, ""))
             {
                 var number = 0;
+                // Unit tests share the files (#[cfg(test)] mod tests { ... }): their loopback servers, fixed ports and
+                // variables are not the program's, so the item after #[cfg(test)] is skipped, braces counted.
+                var testItem = false;
+                var depth = 0;
                 foreach (var raw in File.ReadLines(Path.Combine(package.Folder.Root, file)))
                 {
                     number++;
                     var text = WithoutLineComment(raw).Trim();
-                    if (text.Length > 0 && !text.StartsWith("//", StringComparison.Ordinal))
+                    if (text.Length == 0 || text.StartsWith("//", StringComparison.Ordinal))
                     {
-                        lines.Add(new RustLine(package.Display(file), number, text));
+                        continue;
                     }
+
+                    if (depth > 0 || testItem)
+                    {
+                        depth += Braces(text);
+                        testItem = testItem && depth == 0 && !text.EndsWith(';') && !text.EndsWith('}');
+                        continue;
+                    }
+
+                    if (text == "#[cfg(test)]")
+                    {
+                        testItem = true;
+                        continue;
+                    }
+
+                    lines.Add(new RustLine(package.Display(file), number, text));
                 }
             }
         }
@@ -68,6 +87,46 @@ public static partial class RustSources
     }
 
     private static string Join(string folder, string name) => folder.Length == 0 ? name : $"{folder}/{name}";
+
+    /// <summary>Opening minus closing braces outside string and char literals.</summary>
+    private static int Braces(string line)
+    {
+        var count = 0;
+        var inString = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (inString)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == '\'' && i + 2 < line.Length && line[i + 2] == '\'')
+            {
+                i += 2;
+            }
+            else if (c == '{')
+            {
+                count++;
+            }
+            else if (c == '}')
+            {
+                count--;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The line up to a `//` comment outside a string literal.</summary>
     private static string WithoutLineComment(string line)

@@ -1,0 +1,2 @@
+def welcome(name: str) -> str:
+    return f"welcome from {name}"
