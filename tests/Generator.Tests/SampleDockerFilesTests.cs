@@ -26,11 +26,15 @@ public sealed class SampleDockerFilesTests : IDisposable
 
     public void Dispose() => _work.Dispose();
 
-    /// <summary>The templates whose project template.json has a source in the item template's folder.</summary>
-    public static TheoryData<string> SharingLanguages()
+    /// <summary>The samples that still keep their own copies of the Docker files beside them (with `##` conditionals),
+    /// to be moved into their item template as Go's were (issue 19). Empty when every language is moved.</summary>
+    private static readonly HashSet<string> StillToMove = new(StringComparer.Ordinal) { "python", "node", "rust", "dotnet" };
+
+    /// <summary>Every template of the catalog: each sample's Docker files are what init writes for it.</summary>
+    public static TheoryData<string> Languages()
     {
         var data = new TheoryData<string>();
-        foreach (var template in TemplateCatalog.LoadRepository().Where(TakesDockerFilesFromItemTemplate))
+        foreach (var template in TemplateCatalog.LoadRepository())
         {
             data.Add(template.Language);
         }
@@ -39,9 +43,14 @@ public sealed class SampleDockerFilesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(SharingLanguages))]
+    [MemberData(nameof(Languages))]
     public async Task Init_on_the_sample_without_its_Docker_files_writes_them_back_byte_for_byte(string language)
     {
+        if (StillToMove.Contains(language))
+        {
+            Assert.Skip($"The {language} sample still keeps its own Docker files (issue 19).");
+        }
+
         var template = TemplateCatalog.LoadRepository().Single(t => t.Language == language);
         var sampleName = SourceName(template);
         var sample = _work.Combine("sample", sampleName);
@@ -61,25 +70,28 @@ public sealed class SampleDockerFilesTests : IDisposable
         var init = await InProcessCli.RunAsync(["init", project, .. sets], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(init.ExitCode == 0, init.Describe());
-        foreach (var file in DockerFiles)
-        {
-            var expected = File.ReadAllText(Path.Combine(sample, file));
-            var written = File.ReadAllText(Path.Combine(project, file));
-            Assert.True(expected == written,
-                $"init wrote a {file} unlike the sample's ({template.FolderPath}/{ItemTemplate.FolderName}/{file} with the sample's values " +
-                $"in {template.FolderPath}/.template.config/template.json, or what the {language} detector read):\n" +
-                Multistage.Core.Text.LineDiff.Unified(expected, written, $"{file} (sample)", $"{file} (init)") + "\n" + init.Describe());
-        }
+        var differences = DockerFiles
+            .Select(file => (file, expected: File.ReadAllText(Path.Combine(sample, file)), written: File.ReadAllText(Path.Combine(project, file))))
+            .Where(f => f.expected != f.written)
+            .Select(f => Multistage.Core.Text.LineDiff.Unified(f.expected, f.written, $"{f.file} (sample)", $"{f.file} (init)"))
+            .ToList();
+        Assert.True(differences.Count == 0,
+            $"init wrote Docker files unlike the sample's ({template.FolderPath}/{ItemTemplate.FolderName}/ with the sample's values " +
+            $"in {template.FolderPath}/.template.config/template.json, or what the {language} detector read):\n" +
+            string.Join("\n", differences) + "\n" + init.Describe());
     }
 
     [Fact]
-    public void A_template_that_takes_its_Docker_files_from_its_item_template_keeps_no_copy_of_them()
+    public void Every_moved_template_takes_its_Docker_files_from_its_item_template_and_keeps_no_copy_of_them()
     {
-        var copies = TemplateCatalog.LoadRepository()
-            .Where(TakesDockerFilesFromItemTemplate)
+        var moved = TemplateCatalog.LoadRepository().Where(t => !StillToMove.Contains(t.Language)).ToList();
+        var notTaking = moved.Where(t => !TakesDockerFilesFromItemTemplate(t)).Select(t => t.Language).ToList();
+        var copies = moved
             .SelectMany(t => DockerFiles.Where(f => File.Exists(Path.Combine(t.FolderPath, f))).Select(f => Path.Combine(t.FolderPath, f)))
             .ToList();
 
+        Assert.True(notTaking.Count == 0,
+            $"[{string.Join(", ", notTaking)}]: template.json has no source in {ItemTemplate.FolderName}/ (CONTRIBUTING.md, \"Item templates\").");
         Assert.True(copies.Count == 0,
             $"Docker files beside a sample that takes them from {ItemTemplate.FolderName}/: [{string.Join(", ", copies)}]. " +
             "dotnet new would write both; move what they teach into the item template and delete them (CONTRIBUTING.md, \"Item templates\").");
