@@ -30,6 +30,19 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void The_entry_that_checks_itself_gets_its_probe_and_another_file_naming_one_does_not()
+    {
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node server.js" } }""");
+        Write("server.js", "const args = process.argv.slice(2);\nif (args[0] === '--healthcheck') { process.exit(0); }\nrequire('http').createServer().listen(8080);\n");
+        Assert.Equal("--healthcheck", Values(Detect())["probe"]);
+
+        // The HEALTHCHECK runs the entry with the argument: a probe another file handles is not the entry's.
+        Write("server.js", "require('http').createServer().listen(8080);\n");
+        Write("scripts/check.js", "if (process.argv[2] === '--healthcheck') { process.exit(0); }\n");
+        Assert.DoesNotContain(Detect().Values, v => v.Option == "probe");
+    }
+
+    [Fact]
     public void Start_script_running_a_tsc_output_with_no_source_is_refused()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

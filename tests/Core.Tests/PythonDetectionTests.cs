@@ -182,6 +182,24 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void A_root_script_that_execs_the_server_is_what_the_image_runs_with_its_own_probe()
+    {
+        // Shaped like the Python sample: main.py checks its input, then execs gunicorn; app.py holds the Flask app.
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get(\"/healthz\")\ndef healthz():\n    return \"ok\"\n"),
+            ("main.py", "import os\nimport sys\n\n\ndef main(args):\n    if args == [\"--healthcheck\"]:\n        return 0\n" +
+                        "    os.execv(sys.executable, [sys.executable, \"-m\", \"gunicorn\", \"app:app\"])\n\n\n" +
+                        "if __name__ == \"__main__\":\n    sys.exit(main(sys.argv[1:]))\n"));
+        Assert.Equal("python", Value(detection, "server"));
+        Assert.Equal("main.py", Value(detection, "entry"));
+        Assert.Equal("false", Value(detection, "tini"));
+        Assert.Equal("--healthcheck", Value(detection, "probe"));
+        Assert.Equal("/healthz", Value(detection, "health-path"));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "app");
+    }
+
+    [Fact]
     public void Script_serving_itself_with_a_SIGTERM_handler_gets_no_tini_and_a_loopback_warning()
     {
         var detection = Detect(

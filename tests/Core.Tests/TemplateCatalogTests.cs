@@ -42,9 +42,9 @@ public sealed class TemplateCatalogTests : IDisposable
         #if (runtime == "slim")
         # Slim final stage.
         FROM demo:2-slim AS final
-        ##elseif (runtime == "tiny" && !exercise)
-        ## Tiny final stage.
-        #FROM tiny:1 AS final
+        #elseif (runtime == "tiny" && !exercise)
+        # Tiny final stage.
+        FROM tiny:1 AS final
         #endif
         COPY --from=build /out /app
         """;
@@ -191,9 +191,9 @@ public sealed class TemplateCatalogTests : IDisposable
     [Fact]
     public void A_runtime_without_a_FROM_line_names_the_Dockerfile()
     {
-        Write(dockerfile: Replace(Dockerfile, "FROM --platform=$BUILDPLATFORM demo:2-full AS build\n", "").Replace("#FROM tiny:1 AS final\n", "", StringComparison.Ordinal));
+        Write(dockerfile: Replace(Dockerfile, "FROM --platform=$BUILDPLATFORM demo:2-full AS build\n", "").Replace("FROM tiny:1 AS final\n", "", StringComparison.Ordinal));
         var error = Assert.Throws<InvalidDataException>(() => TemplateCatalog.Load(_templates));
-        Assert.Contains(Path.Combine("demo", "Dockerfile"), error.Message);
+        Assert.Contains(Path.Combine("demo", ".dockerfiles", "Dockerfile"), error.Message);
         Assert.Contains("'tiny'", error.Message);
     }
 
@@ -220,7 +220,11 @@ public sealed class TemplateCatalogTests : IDisposable
         Directory.CreateDirectory(config);
         File.WriteAllText(Path.Combine(config, "multistage.json"), multistageJson);
         File.WriteAllText(Path.Combine(config, "template.json"), templateJson);
-        File.WriteAllText(Path.Combine(folder, "Dockerfile"), dockerfile.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
-        File.WriteAllText(Path.Combine(folder, "Dockerfile.single"), "FROM demo:2-full\n");
+        // The Docker files live in the item template, which the project template takes them from.
+        var item = Path.Combine(folder, ".dockerfiles");
+        Directory.CreateDirectory(Path.Combine(item, ".template.config"));
+        File.WriteAllText(Path.Combine(item, ".template.config", "template.json"), templateJson);
+        File.WriteAllText(Path.Combine(item, "Dockerfile"), dockerfile.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        File.WriteAllText(Path.Combine(item, "Dockerfile.single"), "FROM demo:2-full\n");
     }
 }

@@ -29,10 +29,18 @@ public sealed class TemplateConditionTests
     }
 
     [Fact]
-    public void Conditional_lines_keep_the_taken_branch_and_uncomment_its_instructions()
+    public void Conditional_lines_keep_the_taken_branch_as_written()
     {
-        const string text = "A\n#if (runtime == \"slim\")\nFROM slim\n##elseif (runtime == \"aot\")\n## note\n#FROM aot\n##else\n#FROM other\n#endif\nB";
-        Assert.Equal("A\n## note\nFROM aot\nB", ConditionalLines.Keep(text, Symbols, "Dockerfile"));
+        const string text = "A\n#if (runtime == \"slim\")\nFROM slim\n#elseif (runtime == \"aot\")\n# note\nFROM aot\n#else\nFROM other\n#endif\nB";
+        Assert.Equal("A\n# note\nFROM aot\nB", ConditionalLines.Keep(text, Symbols, "Dockerfile"));
+    }
+
+    [Fact]
+    public void Conditions_inside_a_branch_not_kept_are_not_evaluated()
+    {
+        // "unknown" is no symbol: the engine never evaluates it either, since its block is not rendered.
+        const string text = "A\n#if (runtime == \"slim\")\n#if (unknown)\nX\n#elseif (unknown)\nY\n#else\nZ\n#endif\n#endif\nB";
+        Assert.Equal("A\nB", ConditionalLines.Keep(text, Symbols, "Dockerfile"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CatalogAgreementTests(TemplatesFixture fixture)
         var output = await fixture.GenerateAsync(scenarioName);
         var runtime = scenario.Template.Runtimes[scenario.Runtime];
         var where = $"scenario {scenario}; generated in {output}; catalog images of runtime '{runtime.Name}', read from " +
-                    $"{Path.Combine(scenario.Template.FolderPath, TemplateImages.MultiStageFile)} and {TemplateImages.SingleStageFile}";
+                    $"{Path.Combine(scenario.Template.FolderPath, Multistage.Core.Dockerize.ItemTemplate.FolderName, TemplateImages.MultiStageFile)} and {TemplateImages.SingleStageFile}";
 
         var stages = DockerfileStages.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Dockerfile"), TestContext.Current.CancellationToken));
         Assert.True(stages.Count > 0, $"Dockerfile has no FROM line ({where}).");

@@ -115,7 +115,7 @@ public sealed class NotesClaimsTests
     {
         var templates = Multistage.Core.Templates.TemplateCatalog.Load(Multistage.Core.Templates.RepositoryLayout.TemplatesDirectory(
             Multistage.Core.Templates.RepositoryLayout.FindRoot()));
-        var holding = templates.Where(t => File.ReadAllText(Path.Combine(t.FolderPath, "Dockerfile")).Contains(NotesClaims.WithoutStripFlags.Find, StringComparison.Ordinal))
+        var holding = templates.Where(t => File.ReadAllText(Path.Combine(t.FolderPath, Multistage.Core.Dockerize.ItemTemplate.FolderName, "Dockerfile")).Contains(NotesClaims.WithoutStripFlags.Find, StringComparison.Ordinal))
             .Select(t => t.Language).ToList();
         Assert.Equal(["go"], holding);
     }

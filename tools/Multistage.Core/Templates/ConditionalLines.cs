@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 namespace Multistage.Core.Templates;
 
 /// <summary>
-/// The lines of a template file that the template engine keeps for given symbol values, for files that use
-/// line conditionals with the `#` token (the Dockerfiles): `#if (...)`, `#elseif`/`#elif`, `#else`, `#endif`,
-/// each also written `##...`. In a kept branch, a line commented out with one `#` right before an instruction
-/// (`#FROM scratch AS final`) is uncommented, as the engine does for the branches written `##elseif`.
+/// The lines of a template file that the template engine keeps for given symbol values, for the Docker files'
+/// one conditional syntax (CONTRIBUTING.md): whole lines `#if (...)`, `#elseif (...)`, `#else`, `#endif`.
 /// </summary>
 /// <remarks>
 /// The catalog reads the base images this way rather than by running `dotnet new` per runtime: loading the
@@ -30,7 +28,7 @@ public static partial class ConditionalLines
             {
                 if (outer)
                 {
-                    kept.Add(Uncommented().Replace(line, "$1"));
+                    kept.Add(line);
                 }
                 continue;
             }
@@ -40,11 +38,13 @@ public static partial class ConditionalLines
             bool Holds() => Evaluate(condition, symbols, file, number);
             switch (keyword)
             {
+                // Inside a branch that is not kept no condition is evaluated (it may name a symbol computed
+                // only for that branch): the block counts as taken, so none of its branches is kept.
                 case "if":
-                    var holds = Holds();
-                    open.Push((holds, holds));
+                    var holds = !outer || Holds();
+                    open.Push((holds, outer && holds));
                     break;
-                case "elseif" or "elif":
+                case "elseif":
                     var (taken, _) = Pop(open, file, number, keyword);
                     var now = !taken && Holds();
                     open.Push((taken || now, now));
@@ -78,10 +78,6 @@ public static partial class ConditionalLines
         }
     }
 
-    [GeneratedRegex(@"^##?(?<keyword>if|elseif|elif|else|endif)\b\s*(?<condition>.*)$")]
+    [GeneratedRegex(@"^#(?<keyword>if|elseif|else|endif)\b\s*(?<condition>.*)$")]
     private static partial Regex Directive();
-
-    // `#FROM ...` (no space after one `#`): an instruction the engine uncomments; `# text` and `## text` stay comments.
-    [GeneratedRegex(@"^\s*#([A-Z]+\b)")]
-    private static partial Regex Uncommented();
 }

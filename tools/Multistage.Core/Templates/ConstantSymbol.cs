@@ -4,8 +4,9 @@ namespace Multistage.Core.Templates;
 
 /// <summary>
 /// A generated symbol of the "constant" generator that replaces a marker: how a template writes a base image
-/// line (alpineLine, whose value 3.23 replaces the 3.23 after "alpine:"). Users cannot set it; its value in
-/// template.json is the one place the line is written, and the files keep the marker, as for the toolchain.
+/// line (alpineLine, whose value 3.23 replaces the 3.23 after "alpine:"), or a sample's value for a placeholder
+/// of the item template it takes its Docker files from (GO_BINARY, possibly empty). Users cannot set it; its
+/// value in template.json is the one place it is written, and the files keep the marker, as for the toolchain.
 /// </summary>
 public sealed record ConstantSymbol(string Name, string Value, SymbolReplacement Replacement)
 {
@@ -20,7 +21,7 @@ public sealed record ConstantSymbol(string Name, string Value, SymbolReplacement
             .Select(s =>
             {
                 var path = $"symbols.{s.Name}";
-                var value = read.String(read.Property(s.Value, path, "parameters"), $"{path}.parameters", "value");
+                var value = read.StringOrEmpty(read.Property(s.Value, path, "parameters"), $"{path}.parameters", "value");
                 return new ConstantSymbol(s.Name, value, TemplateSymbols.Replacement(read, s.Name, s.Value, path, []));
             })
             .ToList();

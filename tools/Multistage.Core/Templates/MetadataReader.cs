@@ -30,6 +30,15 @@ internal sealed class MetadataReader(string file, string schema = "the multistag
             : throw Error(Join(path, name), $"must be a non-empty string, found {Show(value)}");
     }
 
+    /// <summary>A string that may be empty: a constant symbol's value ("" for a sample's --writable with no folders).</summary>
+    public string StringOrEmpty(JsonElement obj, string path, string name)
+    {
+        var value = Property(obj, path, name);
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw Error(Join(path, name), $"must be a string, found {Show(value)}");
+    }
+
     public string? NullableString(JsonElement obj, string path, string name)
     {
         var value = Property(obj, path, name);

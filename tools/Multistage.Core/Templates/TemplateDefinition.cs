@@ -4,9 +4,9 @@ namespace Multistage.Core.Templates;
 
 /// <summary>
 /// What the catalog takes from a template's own .template.config/template.json, the one place these facts
-/// live: identity, short name, the symbols behind --port and --runtime, other parameters' defaults (for the
-/// Dockerfiles' conditionals), the toolchain version parameter and the generated constants that write
-/// the base image lines.
+/// live: identity, short name, the symbols behind --port and --runtime, the other symbols' values when the user
+/// sets nothing (for the Dockerfiles' conditionals), the toolchain version parameter and the generated constants
+/// that write the base image lines.
 /// </summary>
 public sealed record TemplateDefinition(
     string Identity,
@@ -16,7 +16,7 @@ public sealed record TemplateDefinition(
     IReadOnlyList<TemplateChoice> Runtimes,
     ToolchainSymbol? Toolchain,
     IReadOnlyList<ConstantSymbol> Constants,
-    IReadOnlyDictionary<string, string> ParameterDefaults)
+    IReadOnlyDictionary<string, string> SymbolValues)
 {
     public const string FileName = "template.json";
 
@@ -47,6 +47,18 @@ public sealed record TemplateDefinition(
             : definition;
     }
 
+    /// <summary>The value a symbol has when the user sets nothing: a parameter's default (false for a boolean
+    /// without one, as in the engine), a constant's value, or a computed symbol's literal true or false
+    /// (the project templates give the item template's symbols the sample's values that way).</summary>
+    private static string? FixedValue(JsonElement symbol) => TemplateSymbols.TypeOf(symbol) switch
+    {
+        "parameter" => symbol.TryGetProperty("defaultValue", out var value) ? value.ToString() : "false",
+        "generated" when symbol.TryGetProperty("generator", out var generator) && generator.GetString() == "constant"
+                         && symbol.TryGetProperty("parameters", out var parameters) && parameters.TryGetProperty("value", out var constant) => constant.ToString(),
+        "computed" when symbol.TryGetProperty("value", out var expression) && expression.GetString() is "true" or "false" => expression.GetString(),
+        _ => null,
+    };
+
     private static TemplateDefinition Parse(MetadataReader read, JsonElement root)
     {
         var symbols = read.Property(root, "", "symbols");
@@ -56,10 +68,12 @@ public sealed record TemplateDefinition(
         }
 
         var defaults = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var symbol in symbols.EnumerateObject().Where(s => TemplateSymbols.TypeOf(s.Value) == "parameter"))
+        foreach (var symbol in symbols.EnumerateObject())
         {
-            // Booleans default to false when template.json leaves the default out, as in the engine.
-            defaults[symbol.Name] = symbol.Value.TryGetProperty("defaultValue", out var value) ? value.ToString() : "false";
+            if (FixedValue(symbol.Value) is { } value)
+            {
+                defaults[symbol.Name] = value;
+            }
         }
         var toolchain = ToolchainReader.Read(read, root, symbols);
 

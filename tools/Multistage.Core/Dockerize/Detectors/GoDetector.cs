@@ -73,6 +73,7 @@ public sealed class GoDetector : IProjectDetector
 
         var sources = WithoutOtherMains(GoSource.All(folder), mains.Select(m => m.Package).ToList(), folder.Given);
         GoServing.Read(sources, found);
+        SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
         // `go run .` in the main module's folder resolves its relative paths there; else from the work root.
         GoAssets.Read(sources, folder, owner is { Folder.Length: > 0 } ? [owner.Folder, ""] : [""], found);
@@ -124,6 +125,7 @@ public sealed class GoDetector : IProjectDetector
 
         var sources = WithoutOtherMains(GoSource.All(folder), mains, folder.Given);
         GoServing.Read(sources, found);
+        SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
         GoAssets.Read(sources, folder, [""], found);
         GoCgo.Read(sources, [goMod], found);

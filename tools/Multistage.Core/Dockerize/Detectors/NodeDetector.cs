@@ -58,6 +58,7 @@ public sealed class NodeDetector : IProjectDetector
         PackageManagerReader.Read(folder, manifest, found);
         EntryReader.Read(folder, manifest, found);
         SourceScanner.Read(folder, "", found);
+        EntryReader.ReadProbe(folder, "", found);
         return found.Build();
     }
 
@@ -166,6 +167,7 @@ public sealed class NodeDetector : IProjectDetector
         }
 
         SourceScanner.Read(member, path + "/", detection);
+        EntryReader.ReadProbe(member, path + "/", detection);
         return detection.Build();
     }
 

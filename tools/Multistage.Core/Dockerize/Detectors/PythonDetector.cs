@@ -4,8 +4,9 @@ using Multistage.Core.Dockerize.Detectors.Python;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>A Python web app (requirements.txt, pyproject.toml, poetry.lock or uv.lock) and the app its
-/// server imports: a WSGI app (Flask, Django) for gunicorn or an ASGI app (FastAPI, Starlette) for uvicorn;
-/// then what the code says about it at run time (Python/PythonRuntime.cs).</summary>
+/// server imports: a WSGI app (Flask, Django) for gunicorn or an ASGI app (FastAPI, Starlette) for uvicorn,
+/// unless a root script starts the server itself (Python/PythonLauncher.cs); then what the code says about it
+/// at run time (Python/PythonRuntime.cs).</summary>
 public sealed partial class PythonDetector : IProjectDetector
 {
     public string Language => "python";
@@ -34,6 +35,16 @@ public sealed partial class PythonDetector : IProjectDetector
         if (!dependencies.HasProjectTable)
         {
             found.Problem("pyproject.toml has no [project] table to read dependencies from (Poetry 1's [tool.poetry] only): run `poetry lock` and commit poetry.lock, or add a requirements.txt.");
+        }
+
+        if (PythonLauncher.TryRead(found, folder) is { } launched)
+        {
+            var launcherSources = PythonSource.All(folder);
+            PythonRuntime.ReadGunicornConfig(found, folder, launched == "gunicorn");
+            PythonRuntime.ReadHealthPath(found, launcherSources);
+            PythonRuntime.ReadWritable(found, launcherSources);
+            PythonRuntime.ReadRequiredEnv(found, launcherSources);
+            return found.Build();
         }
 
         var apps = PythonApps.Find(folder);

@@ -12,6 +12,18 @@ internal static partial class EntryReader
 
     private static readonly string[] TypeScriptSources = [".ts", ".mts", ".cts", ".tsx"];
 
+    /// <summary>The app probes itself when the file node runs names a quoted "--healthcheck" (SelfProbe): that
+    /// file only, since the HEALTHCHECK runs it with the argument.</summary>
+    /// <param name="prefix">The folder's path as the user sees it from where init runs ("" or apps/api/).</param>
+    public static void ReadProbe(ProjectFolder folder, string prefix, ProjectDetection.Builder found)
+    {
+        var entry = folder.Given.GetValueOrDefault("entry") ?? found.Build().Values.FirstOrDefault(v => v.Option == "entry")?.Value;
+        if (entry is not null && folder.Read(Normalise(entry)) is { } text)
+        {
+            SelfProbe.Read([(prefix + Normalise(entry), text)], found);
+        }
+    }
+
     public static void Read(ProjectFolder folder, PackageJson manifest, ProjectDetection.Builder found)
     {
         if (folder.Given.ContainsKey("entry"))
