@@ -91,6 +91,7 @@ public sealed class InitImageTests(ImageFixture fixture) : NeedsDocker
         var template = TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot)).Single(t => t.Language == layout.Language);
         var project = InitLayouts.CopyTo(fixture.RepositoryRoot, layout.Folder, Path.Combine(fixture.WorkDirectory, "init", slug));
         var buildArguments = await fixture.Indexes.BuildArgumentsAsync(template.PackageIndexBuildArg);
+        await PinnedBaseImages.ProvideAsync(fixture.RepositoryRoot, layout);
         List<string> arguments = ["init", "--verify", .. layout.Options, .. options, .. buildArguments.SelectMany(a => new[] { "--build-arg", $"{a.Key}={a.Value}" })];
         return await MultistageCli.RunAsync(project, arguments, timeout: VerifyTimeout);
     }

@@ -10,6 +10,8 @@ namespace Multistage.Tests.Shared;
 /// <param name="AlsoRuntimes">Final-stage choices image-tested beside the one init picks.</param>
 /// <param name="Warnings">Parts of the warnings init must print (it then exits with ExitCodes.Incomplete).</param>
 /// <param name="Options">What the tests pass to init besides the folder (--skip-existing for a project with a Dockerfile of its own).</param>
+/// <param name="BaseImages">Base images its Options pin that the templates' defaults do not name (another version
+/// choice): the image test has tools/docker/seed-base-images.sh provide them before it builds.</param>
 public sealed record InitLayout(
     string Folder,
     string Language,
@@ -18,7 +20,8 @@ public sealed record InitLayout(
     string Greeting,
     IReadOnlyList<string> AlsoRuntimes,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Options)
+    IReadOnlyList<string> Options,
+    IReadOnlyList<string> BaseImages)
 {
     public bool ImageTest => Greeting.Length > 0;
 }
@@ -72,7 +75,7 @@ public static class InitLayouts
             throw new InvalidDataException($"{file}: 'language' and 'name' are required.");
         }
 
-        return new InitLayout(folder, data.Language, data.Name, data.Values ?? [], data.Greeting ?? "", data.AlsoRuntimes ?? [], data.Warnings ?? [], data.Options ?? []);
+        return new InitLayout(folder, data.Language, data.Name, data.Values ?? [], data.Greeting ?? "", data.AlsoRuntimes ?? [], data.Warnings ?? [], data.Options ?? [], data.BaseImages ?? []);
     }
 
     private sealed record Expectations(
@@ -82,5 +85,6 @@ public static class InitLayouts
         string? Greeting,
         List<string>? AlsoRuntimes,
         List<string>? Warnings,
-        List<string>? Options);
+        List<string>? Options,
+        List<string>? BaseImages);
 }

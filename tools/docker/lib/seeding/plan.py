@@ -117,6 +117,12 @@ def plan_item(image, reasons, recipes, ca_bundle):
                 serve.get("versionCommand", recipe.get("versionCommand", [])), args)
 
 
+def make_named(images, ca_bundle):
+    """The plan for images named outside the catalog (a version choice that is not the default)."""
+    recipes = load_recipes()
+    return [plan_item(image, [None], recipes, ca_bundle) for image in images]
+
+
 def make(catalog, ca_bundle):
     """The plan: one item per image, sorted by name, so runs are deterministic."""
     recipes = load_recipes()
