@@ -103,6 +103,31 @@ public sealed class DotnetDetectionTests : IDisposable
         Assert.Equal("5081", Values(all)["port"]);
     }
 
+    /// <summary>The sample's shape: PORT is read into settings code that builds the URL, UseUrls gets that URL
+    /// (no literal), and `--healthcheck` compared with the arguments is the app's own probe.</summary>
+    [Fact]
+    public void A_port_variable_passed_through_settings_code_to_UseUrls_is_the_port_variable_and_healthcheck_the_probe()
+    {
+        Write("Web.csproj", WebProject);
+        Write("Program.cs", """
+            var probe = args is ["--healthcheck"];
+            var settings = Settings.Read(Environment.GetEnvironmentVariable("PORT"));
+            var builder = WebApplication.CreateSlimBuilder(args);
+            builder.WebHost.UseUrls(settings.ListenUrl);
+            var app = builder.Build();
+            app.MapGet("/healthz", () => "ok");
+            app.Run();
+            """);
+
+        var detection = Detect();
+
+        Assert.Empty(detection.Warnings);
+        Assert.Equal("PORT", Values(detection)["port-variable"]);
+        Assert.Equal("Program.cs:2 (GetEnvironmentVariable(\"PORT\"), passed to UseUrls at Program.cs:4)", From(detection, "port-variable"));
+        Assert.Equal("--healthcheck", Values(detection)["probe"]);
+        Assert.Equal("Program.cs:1 (\"--healthcheck\": the app's own health check)", From(detection, "probe"));
+    }
+
     [Fact]
     public void A_port_variable_read_in_the_code_gives_its_name_and_default()
     {

@@ -226,6 +226,35 @@ public sealed class RustDetectionTests
             Assert.Single(detection.Warnings));
     }
 
+    /// <summary>The sample's shape: the bind address is 0.0.0.0, and a health check that maps a wildcard address to
+    /// loopback to connect to it is no loopback-only server; `--healthcheck` compared with an argument is the probe.</summary>
+    [Fact]
+    public void A_wildcard_mapped_to_loopback_for_the_probe_is_no_warning_and_the_healthcheck_argument_is_the_probe()
+    {
+        using var crate = Crate("""
+            use std::net::{IpAddr, Ipv4Addr, TcpListener};
+            fn probe_host(host: IpAddr) -> IpAddr {
+                match host {
+                    IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+                    ip => ip,
+                }
+            }
+            fn main() {
+                let args: Vec<String> = std::env::args().skip(1).collect();
+                let probe = matches!(args.as_slice(), [flag] if flag == "--healthcheck");
+                let port = std::env::var("PORT").unwrap_or("8080".into());
+                let _l = TcpListener::bind(format!("0.0.0.0:{port}")).unwrap();
+                let _ = (probe, probe_host(IpAddr::V4(Ipv4Addr::UNSPECIFIED)));
+            }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Empty(detection.Warnings);
+        Assert.Equal("--healthcheck", Value(detection, "probe"));
+        Assert.Equal("src/main.rs:10 (\"--healthcheck\": the app's own health check)", From(detection, "probe"));
+    }
+
     [Fact]
     public void Files_opened_at_run_time_are_assets_and_include_str_and_missing_paths_are_not()
     {

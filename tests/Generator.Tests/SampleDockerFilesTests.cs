@@ -28,7 +28,7 @@ public sealed class SampleDockerFilesTests : IDisposable
 
     /// <summary>The samples that still keep their own copies of the Docker files beside them (with `##` conditionals),
     /// to be moved into their item template as Go's were (issue 19). Empty when every language is moved.</summary>
-    private static readonly HashSet<string> StillToMove = new(StringComparer.Ordinal) { "rust", "dotnet" };
+    private static readonly HashSet<string> StillToMove = new(StringComparer.Ordinal) { };
 
     /// <summary>Every template of the catalog: each sample's Docker files are what init writes for it.</summary>
     public static TheoryData<string> Languages()

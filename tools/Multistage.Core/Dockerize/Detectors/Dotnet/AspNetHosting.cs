@@ -17,6 +17,7 @@ internal static partial class AspNetHosting
     {
         var sources = SourceLines(folder, web.Folder).ToList();
         ReadPort(folder, web, sources, found);
+        SelfProbe.Read(CodeFiles(folder, web.Folder).Select(f => (f, folder.Read(f)!)), found);
         ReadHealthPath(sources, found);
         ReadShutdown(web, sources, found);
     }
@@ -60,6 +61,13 @@ internal static partial class AspNetHosting
 
                 return;
             }
+        }
+
+        // 1b. A URL built by the app's own code (UseUrls(settings.ListenUrl)) from a PORT-like variable it reads.
+        if (PortVariableBehindUrl(sources) is { } built)
+        {
+            found.Value("port-variable", built.Variable, built.From);
+            return;
         }
 
         // 2. "Urls" (or a Kestrel endpoint's "Url") in appsettings.json: the image reads that file too.
@@ -168,6 +176,21 @@ internal static partial class AspNetHosting
         return null;
     }
 
+    /// <summary>A URL call given an expression named like a URL (settings.ListenUrl), not a literal, and a PORT-like variable read somewhere in the code:
+    /// the app builds its address from that variable (the port's default stays the template's).</summary>
+    private static (string Variable, string From)? PortVariableBehindUrl(List<SourceLine> sources)
+    {
+        var call = sources.Select(l => (Line: l, Match: UrlFromExpression().Match(l.Text))).FirstOrDefault(c => c.Match.Success);
+        var read = sources.Select(l => (Line: l, Match: PortVariableName().Match(l.Text))).FirstOrDefault(r => r.Match.Success);
+        if (call.Line is null || read.Line is null)
+        {
+            return null;
+        }
+
+        var name = read.Match.Groups["name"].Value;
+        return (name, $"{read.Line.File}:{read.Line.Number} (GetEnvironmentVariable(\"{name}\"), passed to {call.Match.Groups["call"].Value.TrimStart('.')} at {call.Line.File}:{call.Line.Number})");
+    }
+
     private static (string Name, string Default, SourceLine Line)? PortVariable(List<SourceLine> sources)
     {
         foreach (var line in sources)
@@ -196,13 +219,16 @@ internal static partial class AspNetHosting
 
     private sealed record SourceLine(string File, int Number, string Text);
 
-    /// <summary>Each line of the web project's own C# files (not bin/ or obj/), Program.cs first.</summary>
-    private static IEnumerable<SourceLine> SourceLines(ProjectFolder folder, string projectFolder)
-    {
-        var files = CsFiles(folder, projectFolder.TrimEnd('/'), 4)
+    /// <summary>The web project's own C# files (not bin/ or obj/), Program.cs first.</summary>
+    private static IEnumerable<string> CodeFiles(ProjectFolder folder, string projectFolder) =>
+        CsFiles(folder, projectFolder.TrimEnd('/'), 4)
             .OrderBy(f => f == projectFolder + "Program.cs" ? 0 : 1)
             .ThenBy(f => f, StringComparer.Ordinal);
-        foreach (var file in files)
+
+    /// <summary>Each line of <see cref="CodeFiles"/> but comment lines.</summary>
+    private static IEnumerable<SourceLine> SourceLines(ProjectFolder folder, string projectFolder)
+    {
+        foreach (var file in CodeFiles(folder, projectFolder))
         {
             var lines = folder.Read(file)!.Split('\n');
             for (var i = 0; i < lines.Length; i++)
@@ -220,6 +246,12 @@ internal static partial class AspNetHosting
 
     [GeneratedRegex(@"(?<call>UseUrls|\.Run|\.RunAsync|Urls\.Add)\(\s*(?<dollar>\$)?""(?<url>https?://[^""]+)""")]
     private static partial Regex UrlInCode();
+
+    [GeneratedRegex(@"(?<call>UseUrls|\.Run|\.RunAsync|Urls\.Add)\(\s*(?<expression>(?:[A-Za-z_]\w*\.)*\w*[Uu]rls?\w*)\s*\)")]
+    private static partial Regex UrlFromExpression();
+
+    [GeneratedRegex(@"GetEnvironmentVariable\(\s*""(?<name>[A-Za-z_]*PORT[A-Za-z_]*)""\s*\)")]
+    private static partial Regex PortVariableName();
 
     [GeneratedRegex(@"(?<how>ListenLocalhost|ListenAnyIP|Listen)\(\s*(?:IPAddress\.(?:Any|IPv6Any|Loopback|IPv6Loopback)\s*,\s*)?(?<port>\d{1,5})\b")]
     private static partial Regex ListenCall();

@@ -159,11 +159,12 @@ public sealed class RustDetector : IProjectDetector
         return packages;
     }
 
-    /// <summary>Port, address, health route, SIGTERM handler, opened files and compile-time queries, from the code of <paramref name="packages"/>.</summary>
+    /// <summary>Port, address, health route, self-probe argument, SIGTERM handler, opened files and compile-time queries, from the code of <paramref name="packages"/>.</summary>
     private static void ReadCode(IReadOnlyList<CargoPackage> packages, CargoPackage binaryPackage, ProjectFolder context, ProjectDetection.Builder found)
     {
         var lines = RustSources.Of(packages);
         RustListen.Read(lines, found);
+        SelfProbe.Read(RustSources.Texts(lines), found);
         RustRequiredVariables.Read(lines, found);
         RustRuntime.HealthPath(lines, found);
         RustRuntime.Tini([lines], found);

@@ -130,7 +130,9 @@ public static partial class RustListen
     /// <summary>The line made to listen on every interface, or null when it does not bind loopback only.</summary>
     private static string? Loopback(string text)
     {
-        if (!BindContext().IsMatch(text) || text.Contains("connect", StringComparison.Ordinal))
+        // A line that turns a wildcard address into loopback (`if ip.is_unspecified() => ...LOCALHOST`) finds where
+        // a probe connects to a server bound to every interface: it binds nothing.
+        if (!BindContext().IsMatch(text) || text.Contains("connect", StringComparison.Ordinal) || text.Contains("is_unspecified()", StringComparison.Ordinal))
         {
             return null;
         }

@@ -56,6 +56,25 @@ public static partial class RustSources
         return lines;
     }
 
+    /// <summary>Each file's kept lines as one text, at their own line numbers (dropped lines left empty), for
+    /// readers of whole files such as <see cref="SelfProbe"/>.</summary>
+    public static IEnumerable<(string Path, string Text)> Texts(IReadOnlyList<RustLine> lines) =>
+        lines.GroupBy(l => l.File, StringComparer.Ordinal).Select(file =>
+        {
+            var text = new List<string>();
+            foreach (var line in file)
+            {
+                while (text.Count < line.Number - 1)
+                {
+                    text.Add("");
+                }
+
+                text.Add(line.Text);
+            }
+
+            return (file.Key, string.Join('\n', text));
+        });
+
     /// <summary>The folders (relative to <paramref name="package"/>'s folder) of its `path = "..."` dependencies.</summary>
     public static IReadOnlyList<string> PathDependencies(CargoPackage package)
     {
