@@ -40,6 +40,21 @@ public sealed class FolderCopyTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_test_leaves_out_every_folder_it_accepts_at_any_depth()
+    {
+        var source = WriteSample("source");
+        Write(source, "bin/app.dll", "build output");
+        Write(source, "src/bin/lib.dll", "build output");
+        Write(source, "src/kept.txt", "kept");
+
+        FolderCopy.Copy(source, _work.Combine("copy"), folder => Path.GetFileName(folder) == "bin");
+
+        Assert.False(Directory.Exists(_work.Combine("copy", "bin")));
+        Assert.False(Directory.Exists(_work.Combine("copy", "src", "bin")));
+        Assert.Equal("kept", File.ReadAllText(_work.Combine("copy", "src", "kept.txt")));
+    }
+
+    [Fact]
     public void Links_are_followed_so_the_copy_holds_plain_files_and_folders()
     {
         var source = WriteSample("source");

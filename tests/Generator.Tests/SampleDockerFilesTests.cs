@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Multistage.Core;
 using Multistage.Core.Dockerize;
 using Multistage.Core.Templates;
 
@@ -59,7 +60,7 @@ public sealed class SampleDockerFilesTests : IDisposable
         Assert.True(made.Succeeded, made.Describe());
 
         var project = _work.Combine("init", sampleName);
-        CopyTree(sample, project);
+        FolderCopy.Copy(sample, project);
         foreach (var file in DockerFiles)
         {
             Assert.True(File.Exists(Path.Combine(sample, file)), $"dotnet new {template.ShortName} wrote no {file}: the project template must take it from {ItemTemplate.FolderName}/.");
@@ -108,15 +109,5 @@ public sealed class SampleDockerFilesTests : IDisposable
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(template.ConfigDirectory, TemplateDefinition.FileName)));
         return json.RootElement.GetProperty("sourceName").GetString()!;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

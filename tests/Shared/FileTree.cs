@@ -1,3 +1,5 @@
+using Multistage.Core;
+
 namespace Multistage.Tests.Shared;
 
 /// <summary>Listing and copying whole trees, dotfiles included (.dockerignore must be compared like any file).</summary>
@@ -25,19 +27,14 @@ public static class FileTree
             .ToList();
     }
 
-    /// <summary>Makes <paramref name="target"/> an exact copy of <paramref name="source"/> (what was there before goes).</summary>
+    /// <summary>Makes <paramref name="target"/> an exact copy of <paramref name="source"/> (what was there before goes),
+    /// leaving out folders whose name <paramref name="skipDirectory"/> accepts.</summary>
     public static void Replace(string source, string target, Func<string, bool>? skipDirectory = null)
     {
         if (Directory.Exists(target))
         {
             Directory.Delete(target, recursive: true);
         }
-        Directory.CreateDirectory(target);
-        foreach (var relative in RelativeFiles(source, skipDirectory))
-        {
-            var destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(source, relative), destination);
-        }
+        FolderCopy.Copy(source, target, skipDirectory is null ? null : folder => skipDirectory(Path.GetFileName(folder)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Multistage.Core;
 
 namespace Multistage.Tests.Shared;
 
@@ -47,15 +48,9 @@ public static class InitLayouts
     /// <summary>Copies a layout's project to <paramref name="destination"/> (created), so a test can write into it.</summary>
     public static string CopyTo(string repositoryRoot, string folder, string destination)
     {
-        var source = Path.Combine(Directory(repositoryRoot), folder);
-        System.IO.Directory.CreateDirectory(destination);
-        foreach (var relative in FileTree.RelativeFiles(source).Where(f => f != ExpectationFile))
-        {
-            var target = Path.Combine(destination, relative);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(source, relative), target);
-        }
-
+        FolderCopy.Copy(Path.Combine(Directory(repositoryRoot), folder), destination);
+        // The test's expectations are not part of the project init reads.
+        File.Delete(Path.Combine(destination, ExpectationFile));
         return destination;
     }
 

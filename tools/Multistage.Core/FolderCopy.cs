@@ -8,7 +8,12 @@ public static class FolderCopy
     /// missing), except the folder <paramref name="skip"/> (a full path; null skips nothing). Dotfiles and empty
     /// folders are copied; a link is followed, so the copy holds what it points to; a file keeps its last write
     /// time. An existing file in the target is an error.</summary>
-    public static void Copy(string from, string to, string? skip = null)
+    public static void Copy(string from, string to, string? skip = null) =>
+        Copy(from, to, skip is null ? null : folder => folder == skip);
+
+    /// <summary>As <see cref="Copy(string, string, string?)"/>, leaving out every folder (given as a full path)
+    /// that <paramref name="skipFolder"/> accepts, at any depth.</summary>
+    public static void Copy(string from, string to, Func<string, bool>? skipFolder)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.EnumerateFiles(from))
@@ -16,9 +21,9 @@ public static class FolderCopy
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => folder != skip))
+        foreach (var folder in Directory.EnumerateDirectories(from).Where(folder => skipFolder is null || !skipFolder(folder)))
         {
-            Copy(folder, Path.Combine(to, Path.GetFileName(folder)), skip);
+            Copy(folder, Path.Combine(to, Path.GetFileName(folder)), skipFolder);
         }
     }
 }
