@@ -182,6 +182,26 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void An_app_factory_that_builds_an_ASGI_app_is_served_by_uvicorn_and_a_Flask_one_by_gunicorn()
+    {
+        // Shaped like larger FastAPI services: no module-level app, `def create_app() -> FastAPI` run with `uvicorn --factory`.
+        var asgi = Detect(
+            ("requirements.txt", "fastapi==0.115.0\nuvicorn==0.30.0\n"),
+            ("service/__init__.py", ""),
+            ("service/main.py", "from fastapi import FastAPI\n\n\ndef create_app() -> FastAPI:\n    api = FastAPI()\n\n" +
+                                "    @api.get(\"/healthz\")\n    async def healthz():\n        return \"ok\"\n\n    return api\n"));
+        Assert.Equal("service.main:create_app()", Value(asgi, "app"));
+        Assert.Equal("uvicorn", Value(asgi, "server"));
+        Assert.Equal("service/main.py:4 (def create_app(), which builds FastAPI(...): an ASGI app factory)", asgi.Values.Single(v => v.Option == "app").From);
+
+        var wsgi = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("shop/__init__.py", "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n"));
+        Assert.Equal("shop:create_app()", Value(wsgi, "app"));
+        Assert.Equal("gunicorn", Value(wsgi, "server"));
+    }
+
+    [Fact]
     public void A_root_script_that_execs_the_server_is_what_the_image_runs_with_its_own_probe()
     {
         // Shaped like the Python sample: main.py checks its input, then execs gunicorn; app.py holds the Flask app.

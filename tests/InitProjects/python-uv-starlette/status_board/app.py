@@ -19,10 +19,12 @@ async def healthz(request):
     return PlainTextResponse("status-board: up\n")
 
 
-app = Starlette(
-    debug=os.environ.get("DEBUG") == "1",
-    routes=[
-        Route("/", home),
-        Route("/healthz", healthz),
-    ],
-)
+def create_app():
+    """The app factory: uvicorn calls it (--factory) in the process that serves."""
+    return Starlette(
+        debug=os.environ.get("DEBUG") == "1",
+        routes=[
+            Route("/", home),
+            Route("/healthz", healthz),
+        ],
+    )

@@ -8,7 +8,8 @@ internal sealed record PythonApp(string Target, bool Asgi, string From, string S
 
 /// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
 /// root modules and packages `app = Flask(...)`, `app = FastAPI(...)`, `app = Starlette(...)`, `app = build()`
-/// where build() in the same module makes one of them, or a create_app() factory; failing those, the same in the
+/// where build() in the same module makes one of them, or a create_app() factory (Flask's, or one building an ASGI
+/// app, which uvicorn calls with --factory); failing those, the same in the
 /// packages of a src layout.</summary>
 internal static partial class PythonApps
 {
@@ -89,8 +90,21 @@ internal static partial class PythonApps
         }
         else if (Factory().Match(source) is { Success: true } factory)
         {
-            found.Add(new PythonApp($"{module}:{factory.Groups[1].Value}()", false, $"{at(factory)} (def {factory.Groups[1].Value}(), a Flask app factory)"));
+            // gunicorn calls `module:create_app()` itself; for an ASGI factory the template has uvicorn call it (--factory).
+            var function = factory.Groups[1].Value;
+            var framework = BuiltFramework().Match(Body(source, factory)) is { Success: true } f ? f.Groups[1].Value : "Flask";
+            found.Add(new PythonApp($"{module}:{function}()", framework != "Flask", framework == "Flask"
+                ? $"{at(factory)} (def {function}(), a Flask app factory)"
+                : $"{at(factory)} (def {function}(), which builds {framework}(...): an ASGI app factory)"));
         }
+    }
+
+    /// <summary>The body of the function whose def <paramref name="def"/> matched: the indented lines after it,
+    /// up to the next line at column 0.</summary>
+    private static string Body(string source, Match def)
+    {
+        var end = new Regex(@"\n(?=[^\s#])").Match(source, def.Index + def.Length);
+        return source[def.Index..(end.Success ? end.Index : source.Length)];
     }
 
     /// <summary>`app = get_application()` at module level, where the function of that name in the same file builds
@@ -106,10 +120,7 @@ internal static partial class PythonApps
                 continue;
             }
 
-            // The body: the indented lines after the def, up to the next line at column 0.
-            var end = new Regex(@"\n(?=[^\s#])").Match(source, def.Index + def.Length);
-            var body = source[def.Index..(end.Success ? end.Index : source.Length)];
-            if (BuiltFramework().Match(body) is { Success: true } framework)
+            if (BuiltFramework().Match(Body(source, def)) is { Success: true } framework)
             {
                 return (call.Groups["name"].Value, function, framework.Groups[1].Value, call);
             }
