@@ -68,6 +68,57 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void NestJS_starter_runs_start_prod_from_what_nest_build_writes()
+    {
+        // nestjs/typescript-starter: `start` runs the Nest CLI, `start:prod` runs node on the build's output
+        // (written without .js, as node resolves it), and `nest build` compiles with tsc to tsconfig's outDir.
+        Write("package.json", """{ "name": "x", "scripts": { "build": "nest build", "start": "nest start", "start:prod": "node dist/main" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" } }""");
+        Write("src/main.ts", "export {};\n");
+        Write("test/app.e2e-spec.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("dist/main.js", Values(detection)["entry"]);
+        Assert.Equal("true", Values(detection)["build"]);
+        Assert.Equal("dist", Values(detection)["build-output"]);
+        Assert.Contains(detection.Values, v => v.Option == "entry" && v.From.StartsWith("package.json scripts.start:prod (node dist/main)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_start_script_that_runs_node_wins_over_start_prod_and_serve_counts_when_start_is_missing()
+    {
+        // edwinhern/express-typescript: no start script, a .ts main, `start:prod` runs the build's output.
+        Write("package.json", """{ "name": "x", "main": "index.ts", "scripts": { "build": "tsc && tsup", "start:prod": "node dist/index.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "dist" }, "include": ["src/**/*"] }""");
+        Write("src/index.ts", "export {};\n");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "serve": "cross-env NODE_ENV=production node --enable-source-maps dist/index.js" } }""");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+
+        Write("server.js", "require('http').createServer().listen(8080);\n");
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node server.js", "start:prod": "node -r dotenv/config dist/index.js" } }""");
+        Assert.Equal("server.js", Values(Detect())["entry"]);
+    }
+
+    [Fact]
+    public void Workspace_member_with_only_a_serve_script_running_node_is_the_app()
+    {
+        // A Turborepo starter: apps/api serves with `serve: node dist/index.js`, apps/web is a Vite app.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc", "serve": "node dist/index.js" } }""");
+        Write("apps/api/tsconfig.json", """{ "compilerOptions": { "outDir": "./dist", "rootDir": "src" } }""");
+        Write("apps/api/src/index.ts", "export {};\n");
+        Write("apps/web/package.json", """{ "name": "web", "scripts": { "dev": "vite", "serve": "vite preview" } }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("apps/api", Values(detection)["workspace-member"]);
+        Assert.Equal("dist/index.js", Values(detection)["entry"]);
+    }
+
+    [Fact]
     public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

@@ -10,6 +10,71 @@ internal static partial class EntryReader
 {
     private static readonly string[] CommonEntries = ["server.js", "index.js", "app.js", "main.js", "src/server.js", "src/index.js", "src/app.js"];
 
+    /// <summary>The scripts that may start the app, in order: `start`, then the production start scripts
+    /// starters keep beside a development one (NestJS's and many TypeScript boilerplates' `start:prod`,
+    /// Turborepo examples' `serve`). The first that runs `node &lt;file&gt;` is read; else `start` as it is.</summary>
+    private static readonly string[] StartScripts = ["start", "start:prod", "serve"];
+
+    /// <summary>Node options whose value is the next word (`node -r dotenv/config dist/main.js`).</summary>
+    private static readonly string[] OptionsWithValue = ["-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file", "-C", "--conditions"];
+
+    /// <summary>The script that starts the app (see <see cref="StartScripts"/>) and the file it runs with
+    /// node, or null when package.json has none of them (a `serve` or `start:prod` that does not run node
+    /// is not one: `vite preview` serves a front end).</summary>
+    public static (string Name, string Script, string? Runs)? StartScript(PackageJson manifest)
+    {
+        var scripts = StartScripts
+            .Where(name => manifest.Script(name) is not null)
+            .Select(name => (Name: name, Script: manifest.Script(name)!, Runs: NodeFile(manifest.Script(name)!)))
+            .ToList();
+        return scripts.Where(s => s.Runs is not null).Select(s => ((string, string, string?)?)s).FirstOrDefault()
+            ?? scripts.Where(s => s.Name == "start").Select(s => ((string, string, string?)?)s).FirstOrDefault();
+    }
+
+    /// <summary>The file a script runs with node: `node [options] file`, after variables
+    /// (`NODE_ENV=production`, `cross-env NODE_ENV=production`); a file without an extension is the .js one
+    /// node resolves (`node dist/main`). Null for anything else (nodemon, `node -e`, `node .`).</summary>
+    public static string? NodeFile(string script)
+    {
+        var words = script.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var i = 0;
+        if (i < words.Length && words[i] == "cross-env")
+        {
+            i++;
+        }
+
+        while (i < words.Length && EnvironmentAssignment().IsMatch(words[i]))
+        {
+            i++;
+        }
+
+        if (i >= words.Length || words[i] != "node")
+        {
+            return null;
+        }
+
+        for (i++; i < words.Length && words[i].StartsWith('-'); i++)
+        {
+            if (words[i] is "-e" or "--eval" or "-p" or "--print")
+            {
+                return null;
+            }
+
+            if (OptionsWithValue.Contains(words[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i >= words.Length || !FileWord().IsMatch(words[i]))
+        {
+            return null;
+        }
+
+        var file = Normalise(words[i]);
+        return Path.GetExtension(file) is ".js" or ".cjs" or ".mjs" ? file : Path.GetExtension(file) == "" ? file + ".js" : null;
+    }
+
     private static readonly string[] TypeScriptSources = [".ts", ".mts", ".cts", ".tsx"];
 
     /// <summary>The app probes itself when the file node runs names a quoted "--healthcheck" (SelfProbe): that
@@ -33,18 +98,20 @@ internal static partial class EntryReader
             return;
         }
 
-        var start = manifest.Script("start");
+        var startScript = StartScript(manifest);
+        var start = startScript?.Script;
+        var startFrom = $"package.json scripts.{startScript?.Name} ({start})";
         var build = manifest.Script("build");
         var main = manifest.Main is { } m ? Normalise(m) : null;
-        var started = start is not null && NodeScript().Match(start) is { Success: true } run ? Normalise(run.Groups[1].Value) : null;
+        var started = startScript?.Runs;
 
         if (started is not null && folder.Exists(started))
         {
-            found.Value("entry", started, $"package.json scripts.start ({start})");
+            found.Value("entry", started, startFrom);
         }
         else if (started is not null && build is not null)
         {
-            BuildOutput(folder, started, $"package.json scripts.start ({start})", build, found);
+            BuildOutput(folder, started, startFrom, build, found);
             return;
         }
         else if (main is not null && folder.Exists(main))
@@ -72,8 +139,8 @@ internal static partial class EntryReader
             found.Ambiguous("entry", (start, started) switch
             {
                 (null, _) => "package.json has no start script and no main, and no server.js or index.js exists",
-                (_, null) => $"the start script ({start}) does not run `node <file>`",
-                _ => $"the start script runs {started}, which does not exist, and package.json has no build script to write it",
+                (_, null) => $"the start script ({start}) does not run `node <file>`, nor does a start:prod or serve script",
+                _ => $"scripts.{startScript?.Name} runs {started}, which does not exist, and package.json has no build script to write it",
             }, ["path/to/server.js"]);
         }
 
@@ -146,7 +213,8 @@ internal static partial class EntryReader
         }
     }
 
-    private static bool TscWrites(string build) => Regex.IsMatch(build, @"(^|[\s&;])(npx\s+)?tsc(\s|$)");
+    // `nest build` compiles with tsc too (tsconfig.build.json, which extends tsconfig.json), to its outDir.
+    private static bool TscWrites(string build) => Regex.IsMatch(build, @"(^|[\s&;])((npx\s+)?tsc|nest\s+build)(\s|$)");
 
     /// <summary>tsconfig.json's outDir and rootDir (it allows comments and trailing commas).</summary>
     private static (string? OutDir, string? RootDir)? ReadTsconfig(string text)
@@ -170,7 +238,10 @@ internal static partial class EntryReader
 
     public static string Normalise(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
 
-    // node server.js, node --enable-source-maps dist/index.js, nodemon is not node.
-    [GeneratedRegex(@"^\s*(?:[A-Z_]+=\S+\s+)*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s-][^\s]*\.(?:c|m)?js)\b")]
-    private static partial Regex NodeScript();
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]
+    private static partial Regex EnvironmentAssignment();
+
+    // A path node runs (not `.`, a shell operator or a quoted expression).
+    [GeneratedRegex(@"^[\w./@-]*[\w@-][\w./@-]*$")]
+    private static partial Regex FileWord();
 }
