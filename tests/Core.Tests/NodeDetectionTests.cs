@@ -119,6 +119,22 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_fastify_cli_plugin_is_refused_not_run_as_main()
+    {
+        // fastify/fastify-example-todo: main is a plugin fastify-cli loads; `node app.js` exits at once (exit 0).
+        Write("package.json", """{ "name": "x", "main": "app.js", "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify-cli": "^7.0.0" } }""");
+        Write("app.js", "module.exports = async function (fastify, opts) {\n  fastify.get('/', async () => 'hi');\n};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("loads app.js as a plugin", StringComparison.Ordinal) && p.Contains("fastify eject", StringComparison.Ordinal) && p.Contains("--set entry=server.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "entry");
+
+        // Once ejected (server.js listens), the entry is given and stands.
+        Write("server.js", "require('fastify')().register(require('./app')).listen({ port: 3000, host: '0.0.0.0' });\n");
+        var given = new Dictionary<string, string> { ["entry"] = "server.js" };
+        Assert.Empty(ProjectDetectors.For("node")!.Detect(new ProjectFolder(_project.Path) { Given = given })!.Problems);
+    }
+
+    [Fact]
     public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

@@ -105,6 +105,15 @@ internal static partial class EntryReader
         var main = manifest.Main is { } m ? Normalise(m) : null;
         var started = startScript?.Runs;
 
+        if (start is not null && FastifyCliPlugin().Match(start) is { Success: true } plugin)
+        {
+            // fastify-cli's `fastify start app.js` loads app.js as a plugin and listens itself: node app.js
+            // registers nothing and exits at once. `fastify eject` writes the server.js that listens.
+            var file = Normalise(plugin.Groups[1].Value);
+            found.Problem($"{startFrom} runs fastify-cli, which loads {file} as a plugin: `node {file}` would exit at once. Run `npx fastify eject` (it writes server.js, which listens), then pass --set entry=server.js.");
+            return;
+        }
+
         if (started is not null && folder.Exists(started))
         {
             found.Value("entry", started, startFrom);
@@ -237,6 +246,10 @@ internal static partial class EntryReader
     }
 
     public static string Normalise(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+
+    // fastify start [options] app.js (an option's value may follow it: -l info).
+    [GeneratedRegex(@"^\s*(?:npx\s+)?fastify\s+start\b.*?\s([\w./-]+\.(?:c|m)?js)\b")]
+    private static partial Regex FastifyCliPlugin();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*=")]
     private static partial Regex EnvironmentAssignment();
