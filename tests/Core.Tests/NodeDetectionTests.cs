@@ -135,6 +135,33 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void Tsc_under_an_extended_noEmit_writes_nothing_and_is_refused()
+    {
+        // snowball-tools/turbo-monorepo: apps/api builds with `tsc` and serves dist/index.js, but its tsconfig
+        // extends the workspace's @acme/typescript-config/base.json, which sets noEmit: the image had no dist/.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("packages/typescript-config/package.json", """{ "name": "@acme/typescript-config" }""");
+        Write("packages/typescript-config/base.json", """{ "compilerOptions": { "strict": true, "noEmit": true } }""");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc", "serve": "node dist/index.js" } }""");
+        Write("apps/api/tsconfig.json", """{ "extends": "@acme/typescript-config/base.json", "compilerOptions": { "outDir": "./dist" } }""");
+        Write("apps/api/src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("writes nothing: tsconfig.json extends ../../packages/typescript-config/base.json, which sets noEmit", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "entry");
+
+        // The member's own "noEmit": false wins over the base, as in tsc; a relative extends is read too.
+        Write("apps/api/tsconfig.json", """{ "extends": "../../packages/typescript-config/base.json", "compilerOptions": { "outDir": "./dist", "noEmit": false } }""");
+        Assert.Empty(Detect().Problems);
+
+        // A bundler after tsc writes the output whatever tsc's noEmit says.
+        Write("apps/api/tsconfig.json", """{ "extends": "../../packages/typescript-config/base.json", "compilerOptions": { "outDir": "./dist" } }""");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc && tsup src/index.ts -d dist", "serve": "node dist/index.js" } }""");
+        Assert.DoesNotContain(Detect().Problems, p => p.Contains("noEmit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Multistage.Core.Dockerize.Detectors.Node;
@@ -172,9 +171,16 @@ internal static partial class EntryReader
         }
 
         var output = entry[..slash];
-        var tsconfig = folder.Read("tsconfig.json");
-        if (tsconfig is not null && TscWrites(build) && ReadTsconfig(tsconfig) is var (outDir, rootDir))
+        if (folder.Exists("tsconfig.json") && TscWrites(build) && TsconfigReader.Read(folder) is { } config)
         {
+            if (config.NoEmit && TscAlone().IsMatch(build))
+            {
+                var from = config.NoEmitFrom == "tsconfig.json" ? "tsconfig.json sets noEmit" : $"tsconfig.json extends {config.NoEmitFrom}, which sets noEmit";
+                found.Problem($"{entryFrom} runs {entry}, but the build ({build}) writes nothing: {from}. Set \"noEmit\": false in tsconfig.json's compilerOptions (or build with a tsconfig.build.json that does), or pass --set entry=<the file node runs>.");
+                return;
+            }
+
+            var (outDir, rootDir) = (config.OutDir, config.RootDir);
             if (outDir is null || Normalise(outDir).TrimEnd('/') is not { } dir || !(entry.StartsWith(dir + "/", StringComparison.Ordinal)))
             {
                 found.Problem($"{entryFrom} runs {entry}, but tsconfig.json's outDir is {outDir ?? "not set (tsc writes beside the sources)"}: make them agree, or pass --set entry=<outDir>/<file>.js.");
@@ -225,27 +231,11 @@ internal static partial class EntryReader
     // `nest build` compiles with tsc too (tsconfig.build.json, which extends tsconfig.json), to its outDir.
     private static bool TscWrites(string build) => Regex.IsMatch(build, @"(^|[\s&;])((npx\s+)?tsc|nest\s+build)(\s|$)");
 
-    /// <summary>tsconfig.json's outDir and rootDir (it allows comments and trailing commas).</summary>
-    private static (string? OutDir, string? RootDir)? ReadTsconfig(string text)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!document.RootElement.TryGetProperty("compilerOptions", out var options) || options.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            string? Get(string name) => options.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            return (Get("outDir"), Get("rootDir"));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     public static string Normalise(string path) => path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path;
+
+    // tsc alone, the only writer: not `tsc && tsup` (a bundler writes) nor `tsc -p other.json` (another config).
+    [GeneratedRegex(@"^\s*(npx\s+)?tsc(\s+--?(?!p\b|project\b|noEmit\b)[\w-]+)*\s*$")]
+    private static partial Regex TscAlone();
 
     // fastify start [options] app.js (an option's value may follow it: -l info).
     [GeneratedRegex(@"^\s*(?:npx\s+)?fastify\s+start\b.*?\s([\w./-]+\.(?:c|m)?js)\b")]
