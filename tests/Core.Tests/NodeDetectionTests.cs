@@ -162,6 +162,20 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_start_script_running_typescript_through_a_runner_names_the_build_to_add()
+    {
+        // 0xChqrles/unrug-api: `"start": "tsx src/index.ts"`, no build; tsx is a development dependency.
+        Write("package.json", """{ "name": "x", "scripts": { "start": "tsx src/index.ts", "typecheck": "tsc --noEmit" }, "devDependencies": { "tsx": "^4.7.2" } }""");
+        Write("src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("runs src/index.ts through tsx", StringComparison.Ordinal)
+            && p.Contains("\"start:prod\": \"node dist/index.js\"", StringComparison.Ordinal));
+
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node --import tsx src/index.ts" } }""");
+        Assert.Contains(Detect().Problems, p => p.Contains("runs src/index.ts through node --import tsx", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

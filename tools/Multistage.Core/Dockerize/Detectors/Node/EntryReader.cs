@@ -76,6 +76,9 @@ internal static partial class EntryReader
 
     private static readonly string[] TypeScriptSources = [".ts", ".mts", ".cts", ".tsx"];
 
+    /// <summary>Programs that run a .ts file by compiling it as it starts (node with a loader: --import tsx).</summary>
+    private static readonly string[] TypeScriptRunners = ["tsx", "ts-node", "ts-node-dev", "ts-node-esm", "nodemon", "node"];
+
     /// <summary>The app probes itself when the file node runs names a quoted "--healthcheck" (SelfProbe): that
     /// file only, since the HEALTHCHECK runs it with the argument.</summary>
     /// <param name="prefix">The folder's path as the user sees it from where init runs ("" or apps/api/).</param>
@@ -110,6 +113,15 @@ internal static partial class EntryReader
             // registers nothing and exits at once. `fastify eject` writes the server.js that listens.
             var file = Normalise(plugin.Groups[1].Value);
             found.Problem($"{startFrom} runs fastify-cli, which loads {file} as a plugin: `node {file}` would exit at once. Run `npx fastify eject` (it writes server.js, which listens), then pass --set entry=server.js.");
+            return;
+        }
+
+        if (started is null && start is not null && TypeScriptRun(start) is var (runner, source))
+        {
+            // tsx or ts-node compile at start; the image runs node on JavaScript, without development dependencies.
+            var stem = source.StartsWith("src/", StringComparison.Ordinal) ? source[4..] : source;
+            var output = $"dist/{stem[..stem.LastIndexOf('.')]}.js";
+            found.Problem($"{startFrom} runs {source} through {runner}, which compiles TypeScript as the app starts; the image runs node on JavaScript. Add a build (\"build\": \"tsc\", with outDir dist in tsconfig.json) and \"start:prod\": \"node {output}\" to package.json: init reads both.");
             return;
         }
 
@@ -216,6 +228,24 @@ internal static partial class EntryReader
         }
 
         found.Problem($"{entryFrom} runs {entry}, which is not in the project, and neither tsconfig.json nor the build script ({build}) says the build writes {output}/: pass --set build=true --set build-output={output} if it does.");
+    }
+
+    /// <summary>A TypeScript file a start script runs through a runner (tsx, ts-node, nodemon, node --import
+    /// tsx): the runner as written, and the file.</summary>
+    private static (string Runner, string Source)? TypeScriptRun(string script)
+    {
+        var words = script.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(w => w == "cross-env" || w == "npx" || EnvironmentAssignment().IsMatch(w))
+            .ToList();
+        var file = words.FindIndex(w => TypeScriptSources.Contains(Path.GetExtension(w)));
+        // node alone strips types itself (node src/index.ts): only node with a loader is a runner here.
+        if (file <= 0 || !TypeScriptRunners.Contains(words[0]) || (words[0] == "node" && !words.Take(file).Any(OptionsWithValue.Contains)))
+        {
+            return null;
+        }
+
+        var runner = words[0] == "node" ? string.Join(' ', words.Take(file)) : words[0];
+        return (runner, Normalise(words[file]));
     }
 
     /// <summary>Problems with an entry given as a build output: only when tsc builds it (from tsconfig.json)
