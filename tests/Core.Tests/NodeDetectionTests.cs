@@ -74,7 +74,9 @@ public sealed class NodeDetectionTests : IDisposable
         // (written without .js, as node resolves it), and `nest build` compiles with tsc to tsconfig's outDir.
         Write("package.json", """{ "name": "x", "scripts": { "build": "nest build", "start": "nest start", "start:prod": "node dist/main" } }""");
         Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" } }""");
+        Write("tsconfig.build.json", """{ "extends": "./tsconfig.json", "exclude": ["node_modules", "dist", "test", "**/*spec.ts"] }""");
         Write("src/main.ts", "export {};\n");
+        Write("src/app.controller.spec.ts", "export {};\n");
         Write("test/app.e2e-spec.ts", "export {};\n");
         var detection = Detect();
         Assert.Empty(detection.Problems);
@@ -82,6 +84,30 @@ public sealed class NodeDetectionTests : IDisposable
         Assert.Equal("true", Values(detection)["build"]);
         Assert.Equal("dist", Values(detection)["build-output"]);
         Assert.Contains(detection.Values, v => v.Option == "entry" && v.From.StartsWith("package.json scripts.start:prod (node dist/main)", StringComparison.Ordinal));
+
+        // Without tsconfig.build.json, nest build compiles tsconfig.json's inputs, test/ too: dist/src/main.js.
+        File.Delete(Path.Combine(_project.Path, "tsconfig.build.json"));
+        Assert.Contains(Detect().Problems, p => p.Contains("but tsc writes dist/src/main.js from src/main.ts", StringComparison.Ordinal)
+            && p.Contains("(test/app.e2e-spec.ts beside src/)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_include_of_the_whole_folder_with_a_config_ts_beside_src_writes_dist_src()
+    {
+        // snowball-tools/turbo-monorepo's apps/api (were noEmit off): include ["."] takes eslint.config.ts too, so tsc
+        // writes dist/src/index.js, and `node dist/index.js` would find nothing.
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/index.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" }, "exclude": ["node_modules"], "include": ["."] }""");
+        Write("eslint.config.ts", "export default [];\n");
+        Write("src/index.ts", "export {};\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("but tsc writes dist/src/index.js from src/index.ts: its inputs' common folder is the project's (eslint.config.ts beside src/). Set \"rootDir\": \"src\"", StringComparison.Ordinal));
+
+        // A declaration file beside src/ is not an input, and an include of src leaves the config file out.
+        File.Move(Path.Combine(_project.Path, "eslint.config.ts"), Path.Combine(_project.Path, "env.d.ts"));
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+        Write("eslint.config.ts", "export default [];\n");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" }, "include": ["src/**/*"] }""");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
     }
 
     [Fact]

@@ -183,11 +183,12 @@ internal static partial class EntryReader
         }
 
         var output = entry[..slash];
-        if (folder.Exists("tsconfig.json") && TscWrites(build) && TsconfigReader.Read(folder) is { } config)
+        var configFile = TscConfigFile(folder, build);
+        if (folder.Exists(configFile) && TscWrites(build) && TsconfigReader.Read(folder, configFile) is { } config)
         {
             if (config.NoEmit && TscAlone().IsMatch(build))
             {
-                var from = config.NoEmitFrom == "tsconfig.json" ? "tsconfig.json sets noEmit" : $"tsconfig.json extends {config.NoEmitFrom}, which sets noEmit";
+                var from = config.NoEmitFrom == configFile ? $"{configFile} sets noEmit" : $"{configFile} extends {config.NoEmitFrom}, which sets noEmit";
                 found.Problem($"{entryFrom} runs {entry}, but the build ({build}) writes nothing: {from}. Set \"noEmit\": false in tsconfig.json's compilerOptions (or build with a tsconfig.build.json that does), or pass --set entry=<the file node runs>.");
                 return;
             }
@@ -195,27 +196,31 @@ internal static partial class EntryReader
             var (outDir, rootDir) = (config.OutDir, config.RootDir);
             if (outDir is null || Normalise(outDir).TrimEnd('/') is not { } dir || !(entry.StartsWith(dir + "/", StringComparison.Ordinal)))
             {
-                found.Problem($"{entryFrom} runs {entry}, but tsconfig.json's outDir is {outDir ?? "not set (tsc writes beside the sources)"}: make them agree, or pass --set entry=<outDir>/<file>.js.");
+                found.Problem($"{entryFrom} runs {entry}, but {configFile}'s outDir is {outDir ?? "not set (tsc writes beside the sources)"}: make them agree, or pass --set entry=<outDir>/<file>.js.");
                 return;
             }
 
             var relative = entry[(dir.Length + 1)..];
             var stem = relative[..relative.LastIndexOf('.')];
-            // Without rootDir, tsc takes the inputs' common folder: src/ when every .ts file is there, the
-            // project root when one is beside it (a drizzle.config.ts): dist/src/index.js then. Both are tried.
-            string[] sourceRoots = rootDir is null ? ["src", ""] : [Normalise(rootDir).TrimEnd('/')];
-            var sources = sourceRoots
-                .SelectMany(root => TypeScriptSources.Select(e => root is "" or "." ? stem + e : $"{root}/{stem}{e}"))
-                .ToList();
+            // Without rootDir, tsc writes from its inputs' common folder (TscInputs): src/ when every source is
+            // there, the project folder when one is beside it (a drizzle.config.ts): dist/src/index.js then.
+            var common = rootDir is null ? TscInputs.CommonRoot(folder, config) : null;
+            string[] sourceRoots = rootDir is not null ? [Normalise(rootDir).TrimEnd('/')] : common is not null ? [common] : ["src", ""];
+            string Under(string root, string path) => root is "" or "." ? path : $"{root}/{path}";
+            var sources = sourceRoots.SelectMany(root => TypeScriptSources.Select(e => Under(root, stem + e))).ToList();
             if (sources.FirstOrDefault(folder.Exists) is not { } source)
             {
-                found.Problem($"{entryFrom} runs {entry}, which tsc would write from {sources[0]}; that file does not exist: pass --set entry=<outDir>/<file>.js for a source that does.");
+                // The source is there, one folder down: tsc writes it one folder down too.
+                var deeper = common is not null ? TypeScriptSources.Select(e => $"src/{stem}{e}").FirstOrDefault(f => common == "" && folder.Exists(f)) : null;
+                found.Problem(deeper is not null
+                    ? $"{entryFrom} runs {entry}, but tsc writes {dir}/src/{stem}.js from {deeper}: its inputs' common folder is the project's ({string.Join(", ", TscInputs.Inputs(folder, config).Where(f => !f.StartsWith("src/", StringComparison.Ordinal)).Take(3))} beside src/). Set \"rootDir\": \"src\" and \"include\": [\"src\"] in {configFile}, or pass --set entry={dir}/src/{stem}.js."
+                    : $"{entryFrom} runs {entry}, which tsc would write from {sources[0]}; that file does not exist: pass --set entry=<outDir>/<file>.js for a source that does.");
                 return;
             }
 
             found.Value("entry", entry, $"{entryFrom}; tsc writes it from {source}");
             found.Value("build", "true", $"package.json scripts.build ({build})");
-            found.Value("build-output", dir, $"tsconfig.json outDir ({outDir})");
+            found.Value("build-output", dir, $"{configFile} outDir ({outDir})");
             return;
         }
 
@@ -228,6 +233,19 @@ internal static partial class EntryReader
         }
 
         found.Problem($"{entryFrom} runs {entry}, which is not in the project, and neither tsconfig.json nor the build script ({build}) says the build writes {output}/: pass --set build=true --set build-output={output} if it does.");
+    }
+
+    /// <summary>The config the build compiles with: the one `tsc -p`/`--project` names, tsconfig.build.json for
+    /// `nest build` (the Nest CLI's default) when it exists, else tsconfig.json.</summary>
+    private static string TscConfigFile(ProjectFolder folder, string build)
+    {
+        if (Regex.Match(build, @"(?:^|\s)(?:-p|--project)[\s=]+(\S+)") is { Success: true } p)
+        {
+            var named = Normalise(p.Groups[1].Value.Trim('"', '\''));
+            return named.EndsWith(".json", StringComparison.Ordinal) ? named : $"{named.TrimEnd('/')}/tsconfig.json";
+        }
+
+        return Regex.IsMatch(build, @"(^|[\s&;])nest\s+build") && folder.Exists("tsconfig.build.json") ? "tsconfig.build.json" : "tsconfig.json";
     }
 
     /// <summary>A TypeScript file a start script runs through a runner (tsx, ts-node, nodemon, node --import
