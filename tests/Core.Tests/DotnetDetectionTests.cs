@@ -301,6 +301,27 @@ public sealed class DotnetDetectionTests : IDisposable
     }
 
     [Fact]
+    public void An_Exec_running_npm_in_the_build_is_a_warning_the_sdk_image_has_no_node()
+    {
+        // martincostello/dotnet-minimal-api-integration-testing: TodoApp.csproj bundles its TypeScript with npm
+        // before every build; the SDK image has no Node.js, so dotnet publish would stop at `npm: not found`.
+        Write("Web.csproj", WebProject.Replace("</Project>", """
+              <Target Name="BundleAssets" BeforeTargets="BeforeBuild">
+                <Exec Command="npm ci" Condition=" !Exists('$(MSBuildThisFileDirectory)\node_modules') " />
+                <Exec Command="dotnet tool restore" />
+              </Target>
+            </Project>
+            """, StringComparison.Ordinal));
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        var warning = Assert.Single(Detect().Warnings);
+        Assert.StartsWith("Web.csproj:6 runs `npm ci` in the build (target BundleAssets)", warning, StringComparison.Ordinal);
+        Assert.Contains("the build stage's .NET SDK image has no Node.js", warning, StringComparison.Ordinal);
+
+        Write("Web.csproj", WebProject);
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
     public void Projects_under_src_without_a_solution_are_found_but_a_folder_of_unrelated_projects_is_not()
     {
         Write("src/Api/Api.csproj", WebProject);

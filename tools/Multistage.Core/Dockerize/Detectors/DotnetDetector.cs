@@ -151,6 +151,7 @@ public sealed class DotnetDetector : IProjectDetector
             found.Warning(pin);
         }
 
+        BuildTools.Read(restore.Projects, found);
         AspNetHosting.Read(folder, web, found);
         return found.Build();
     }
