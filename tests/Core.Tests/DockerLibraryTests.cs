@@ -28,6 +28,40 @@ public sealed class DockerLibraryTests
     }
 
     [Fact]
+    public void The_failing_steps_first_error_line_is_found_in_the_plain_log()
+    {
+        // From the public-project trial: the last line alone ("exit code: 1") hid each real cause.
+        const string log = """
+            #11 [build 4/6] RUN npm ci
+            #11 DONE 4.2s
+
+            #12 [build 5/6] RUN pnpm install --offline --frozen-lockfile
+            #12 0.912 Scope: all 3 workspace projects
+            #12 0.950  ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date with apps/api/package.json
+            #12 0.951 Note that in CI environments this setting is true by default.
+            #12 ERROR: process "/bin/sh -c pnpm install --offline --frozen-lockfile" did not complete successfully: exit code: 1
+            ------
+             > [build 5/6] RUN pnpm install --offline --frozen-lockfile:
+            0.950  ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date with apps/api/package.json
+            ------
+            ERROR: failed to build: failed to solve: process "/bin/sh -c pnpm install --offline --frozen-lockfile" did not complete successfully: exit code: 1
+            """;
+        Assert.Equal("ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with \"frozen-lockfile\" because pnpm-lock.yaml is not up to date with apps/api/package.json", BuildLog.FirstError(log));
+
+        const string tsc = """
+            #15 [build 6/6] RUN npm run build
+            #15 0.412 > tsc
+            #15 2.871 src/main.ts(1,8): error TS1192: Module '"node:http"' has no default export.
+            #15 2.872 src/main.ts(6,35): error TS7006: Parameter 'req' implicitly has an 'any' type.
+            #15 ERROR: process "/bin/sh -c npm run build" did not complete successfully: exit code: 2
+            """;
+        Assert.Equal("src/main.ts(1,8): error TS1192: Module '\"node:http\"' has no default export.", BuildLog.FirstError(tsc));
+
+        // A base image that cannot be pulled fails no step's output: nothing more to say than the last line.
+        Assert.Null(BuildLog.FirstError("#2 [internal] load metadata for mcr.microsoft.com/dotnet/sdk:8.0\n#2 ERROR: failed to resolve source metadata\n"));
+    }
+
+    [Fact]
     public void Image_config_is_read_and_shell_form_recognised()
     {
         const string json = """

@@ -281,6 +281,47 @@ public sealed class DotnetDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_solution_of_console_programs_and_libraries_is_refused_as_no_web_app_not_pointed_at_a_library()
+    {
+        // dotnet/dotnet-docker samples/complexapp: a console program, two libraries and tests in a .slnx. The old
+        // refusal offered --set project-file= the first project, whatever it was; a console program runs and exits.
+        Write("complexapp.slnx", "<Solution>\n  <Project Path=\"complexapp/complexapp.csproj\" />\n  <Project Path=\"libbar/libbar.csproj\" />\n  <Project Path=\"tests/tests.csproj\" />\n</Solution>\n");
+        Write("complexapp/complexapp.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n  <ItemGroup><ProjectReference Include=\"../libbar/libbar.csproj\" /></ItemGroup>\n</Project>\n");
+        Write("libbar/libbar.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n");
+        Write("tests/tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n  <ItemGroup><PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"17.14.1\" /></ItemGroup>\n</Project>\n");
+        var detection = Detect();
+        Assert.Empty(detection.Ambiguities);
+        Assert.Equal(
+            ["No ASP.NET Core project among complexapp/complexapp.csproj, libbar/libbar.csproj, tests/tests.csproj: complexapp/complexapp.csproj is a program without ASP.NET Core (OutputType Exe), which would run once and exit, and these Dockerfiles serve a web app on a port. If it does serve HTTP, pass --set project-file=complexapp/complexapp.csproj."],
+            detection.Problems);
+
+        // A program on the plain SDK that references ASP.NET Core is a web app to pick.
+        Write("complexapp/complexapp.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n  <ItemGroup><FrameworkReference Include=\"Microsoft.AspNetCore.App\" /></ItemGroup>\n</Project>\n");
+        Assert.Equal(["complexapp/complexapp.csproj"], Assert.Single(Detect().Ambiguities).Candidates);
+    }
+
+    [Fact]
+    public void An_Exec_running_npm_in_the_build_is_a_warning_the_sdk_image_has_no_node()
+    {
+        // martincostello/dotnet-minimal-api-integration-testing: TodoApp.csproj bundles its TypeScript with npm
+        // before every build; the SDK image has no Node.js, so dotnet publish would stop at `npm: not found`.
+        Write("Web.csproj", WebProject.Replace("</Project>", """
+              <Target Name="BundleAssets" BeforeTargets="BeforeBuild">
+                <Exec Command="npm ci" Condition=" !Exists('$(MSBuildThisFileDirectory)\node_modules') " />
+                <Exec Command="dotnet tool restore" />
+              </Target>
+            </Project>
+            """, StringComparison.Ordinal));
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        var warning = Assert.Single(Detect().Warnings);
+        Assert.StartsWith("Web.csproj:6 runs `npm ci` in the build (target BundleAssets)", warning, StringComparison.Ordinal);
+        Assert.Contains("the build stage's .NET SDK image has no Node.js", warning, StringComparison.Ordinal);
+
+        Write("Web.csproj", WebProject);
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
     public void Projects_under_src_without_a_solution_are_found_but_a_folder_of_unrelated_projects_is_not()
     {
         Write("src/Api/Api.csproj", WebProject);

@@ -68,6 +68,140 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void NestJS_starter_runs_start_prod_from_what_nest_build_writes()
+    {
+        // nestjs/typescript-starter: `start` runs the Nest CLI, `start:prod` runs node on the build's output
+        // (written without .js, as node resolves it), and `nest build` compiles with tsc to tsconfig's outDir.
+        Write("package.json", """{ "name": "x", "scripts": { "build": "nest build", "start": "nest start", "start:prod": "node dist/main" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" } }""");
+        Write("tsconfig.build.json", """{ "extends": "./tsconfig.json", "exclude": ["node_modules", "dist", "test", "**/*spec.ts"] }""");
+        Write("src/main.ts", "export {};\n");
+        Write("src/app.controller.spec.ts", "export {};\n");
+        Write("test/app.e2e-spec.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("dist/main.js", Values(detection)["entry"]);
+        Assert.Equal("true", Values(detection)["build"]);
+        Assert.Equal("dist", Values(detection)["build-output"]);
+        Assert.Contains(detection.Values, v => v.Option == "entry" && v.From.StartsWith("package.json scripts.start:prod (node dist/main)", StringComparison.Ordinal));
+
+        // Without tsconfig.build.json, nest build compiles tsconfig.json's inputs, test/ too: dist/src/main.js.
+        File.Delete(Path.Combine(_project.Path, "tsconfig.build.json"));
+        Assert.Contains(Detect().Problems, p => p.Contains("but tsc writes dist/src/main.js from src/main.ts", StringComparison.Ordinal)
+            && p.Contains("(test/app.e2e-spec.ts beside src/)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_include_of_the_whole_folder_with_a_config_ts_beside_src_writes_dist_src()
+    {
+        // snowball-tools/turbo-monorepo's apps/api (were noEmit off): include ["."] takes eslint.config.ts too, so tsc
+        // writes dist/src/index.js, and `node dist/index.js` would find nothing.
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/index.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" }, "exclude": ["node_modules"], "include": ["."] }""");
+        Write("eslint.config.ts", "export default [];\n");
+        Write("src/index.ts", "export {};\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("but tsc writes dist/src/index.js from src/index.ts: its inputs' common folder is the project's (eslint.config.ts beside src/). Set \"rootDir\": \"src\"", StringComparison.Ordinal));
+
+        // A declaration file beside src/ is not an input, and an include of src leaves the config file out.
+        File.Move(Path.Combine(_project.Path, "eslint.config.ts"), Path.Combine(_project.Path, "env.d.ts"));
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+        Write("eslint.config.ts", "export default [];\n");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "./dist" }, "include": ["src/**/*"] }""");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+    }
+
+    [Fact]
+    public void A_start_script_that_runs_node_wins_over_start_prod_and_serve_counts_when_start_is_missing()
+    {
+        // edwinhern/express-typescript: no start script, a .ts main, `start:prod` runs the build's output.
+        Write("package.json", """{ "name": "x", "main": "index.ts", "scripts": { "build": "tsc && tsup", "start:prod": "node dist/index.js" } }""");
+        Write("tsconfig.json", """{ "compilerOptions": { "outDir": "dist" }, "include": ["src/**/*"] }""");
+        Write("src/index.ts", "export {};\n");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+
+        Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "serve": "cross-env NODE_ENV=production node --enable-source-maps dist/index.js" } }""");
+        Assert.Equal("dist/index.js", Values(Detect())["entry"]);
+
+        Write("server.js", "require('http').createServer().listen(8080);\n");
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node server.js", "start:prod": "node -r dotenv/config dist/index.js" } }""");
+        Assert.Equal("server.js", Values(Detect())["entry"]);
+    }
+
+    [Fact]
+    public void Workspace_member_with_only_a_serve_script_running_node_is_the_app()
+    {
+        // A Turborepo starter: apps/api serves with `serve: node dist/index.js`, apps/web is a Vite app.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc", "serve": "node dist/index.js" } }""");
+        Write("apps/api/tsconfig.json", """{ "compilerOptions": { "outDir": "./dist", "rootDir": "src" } }""");
+        Write("apps/api/src/index.ts", "export {};\n");
+        Write("apps/web/package.json", """{ "name": "web", "scripts": { "dev": "vite", "serve": "vite preview" } }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("apps/api", Values(detection)["workspace-member"]);
+        Assert.Equal("dist/index.js", Values(detection)["entry"]);
+    }
+
+    [Fact]
+    public void A_fastify_cli_plugin_is_refused_not_run_as_main()
+    {
+        // fastify/fastify-example-todo: main is a plugin fastify-cli loads; `node app.js` exits at once (exit 0).
+        Write("package.json", """{ "name": "x", "main": "app.js", "scripts": { "start": "fastify start -l info app.js" }, "dependencies": { "fastify-cli": "^7.0.0" } }""");
+        Write("app.js", "module.exports = async function (fastify, opts) {\n  fastify.get('/', async () => 'hi');\n};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("loads app.js as a plugin", StringComparison.Ordinal) && p.Contains("fastify eject", StringComparison.Ordinal) && p.Contains("--set entry=server.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "entry");
+
+        // Once ejected (server.js listens), the entry is given and stands.
+        Write("server.js", "require('fastify')().register(require('./app')).listen({ port: 3000, host: '0.0.0.0' });\n");
+        var given = new Dictionary<string, string> { ["entry"] = "server.js" };
+        Assert.Empty(ProjectDetectors.For("node")!.Detect(new ProjectFolder(_project.Path) { Given = given })!.Problems);
+    }
+
+    [Fact]
+    public void Tsc_under_an_extended_noEmit_writes_nothing_and_is_refused()
+    {
+        // snowball-tools/turbo-monorepo: apps/api builds with `tsc` and serves dist/index.js, but its tsconfig
+        // extends the workspace's @acme/typescript-config/base.json, which sets noEmit: the image had no dist/.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - apps/*\n  - packages/*\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("packages/typescript-config/package.json", """{ "name": "@acme/typescript-config" }""");
+        Write("packages/typescript-config/base.json", """{ "compilerOptions": { "strict": true, "noEmit": true } }""");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc", "serve": "node dist/index.js" } }""");
+        Write("apps/api/tsconfig.json", """{ "extends": "@acme/typescript-config/base.json", "compilerOptions": { "outDir": "./dist" } }""");
+        Write("apps/api/src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("writes nothing: tsconfig.json extends ../../packages/typescript-config/base.json, which sets noEmit", StringComparison.Ordinal));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "entry");
+
+        // The member's own "noEmit": false wins over the base, as in tsc; a relative extends is read too.
+        Write("apps/api/tsconfig.json", """{ "extends": "../../packages/typescript-config/base.json", "compilerOptions": { "outDir": "./dist", "noEmit": false } }""");
+        Assert.Empty(Detect().Problems);
+
+        // A bundler after tsc writes the output whatever tsc's noEmit says.
+        Write("apps/api/tsconfig.json", """{ "extends": "../../packages/typescript-config/base.json", "compilerOptions": { "outDir": "./dist" } }""");
+        Write("apps/api/package.json", """{ "name": "api", "scripts": { "build": "tsc && tsup src/index.ts -d dist", "serve": "node dist/index.js" } }""");
+        Assert.DoesNotContain(Detect().Problems, p => p.Contains("noEmit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_start_script_running_typescript_through_a_runner_names_the_build_to_add()
+    {
+        // 0xChqrles/unrug-api: `"start": "tsx src/index.ts"`, no build; tsx is a development dependency.
+        Write("package.json", """{ "name": "x", "scripts": { "start": "tsx src/index.ts", "typecheck": "tsc --noEmit" }, "devDependencies": { "tsx": "^4.7.2" } }""");
+        Write("src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Contains(detection.Problems, p => p.Contains("runs src/index.ts through tsx", StringComparison.Ordinal)
+            && p.Contains("\"start:prod\": \"node dist/index.js\"", StringComparison.Ordinal));
+
+        Write("package.json", """{ "name": "x", "scripts": { "start": "node --import tsx src/index.ts" } }""");
+        Assert.Contains(Detect().Problems, p => p.Contains("runs src/index.ts through node --import tsx", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Set_entry_stands_even_where_the_detector_would_refuse_its_own_guess()
     {
         Write("package.json", """{ "name": "x", "scripts": { "build": "tsc", "start": "node dist/main.js" } }""");

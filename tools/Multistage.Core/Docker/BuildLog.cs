@@ -15,6 +15,27 @@ public static partial class BuildLog
     [GeneratedRegex(@"^#(?<n>\d+) (?<text>.*)$")]
     private static partial Regex StepLine();
 
+    /// <summary>The first line of the failed step's output that reads as an error (a compiler's `error TS1192`,
+    /// NuGet's `error NU1101`, pnpm's `ERR_PNPM_...`, npm's `npm error`), without its timestamp; null when the
+    /// failed step printed none (a base image that cannot be pulled).</summary>
+    public static string? FirstError(string log)
+    {
+        var lines = log.Split('\n').Select(l => StepLine().Match(l.TrimEnd('\r'))).Where(m => m.Success).ToList();
+        var failed = lines.LastOrDefault(m => m.Groups["text"].Value.StartsWith("ERROR: ", StringComparison.Ordinal))?.Groups["n"].Value;
+        return failed is null
+            ? null
+            : lines.Where(m => m.Groups["n"].Value == failed)
+                .Select(m => Timestamp().Replace(m.Groups["text"].Value, "").Trim())
+                .FirstOrDefault(text => !text.StartsWith("ERROR: ", StringComparison.Ordinal) && ErrorText().IsMatch(text));
+    }
+
+    // `0.950 ` before each line of a step's output: seconds since the step started.
+    [GeneratedRegex(@"^\d+\.\d+\s")]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"\berror\b|\bERR!|\bERR_[A-Z_]+|\bfatal:|Error: ", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorText();
+
     public static IReadOnlyList<BuildStep> ParseSteps(string log)
     {
         var names = new Dictionary<int, string>();

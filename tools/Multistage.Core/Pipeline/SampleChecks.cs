@@ -84,7 +84,14 @@ public static class SampleChecks
         var build = await run.MultiBuildAsync();
         return build.Succeeded
             ? CheckVerdict.Pass(Seconds(build.Duration))
-            : CheckVerdict.Fail("failed", build.Process.StandardError.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output");
+            : CheckVerdict.Fail("failed", FailedBuild(build));
+    }
+
+    /// <summary>The failed step's first error line, then BuildKit's last line (which step, which exit code).</summary>
+    private static string FailedBuild(BuildResult build)
+    {
+        var last = build.Process.StandardError.Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no output";
+        return BuildLog.FirstError(build.Log) is { } first ? $"{first} ({last})" : last;
     }
 
     private static Task<CheckVerdict> NamedStages(SampleRun run)

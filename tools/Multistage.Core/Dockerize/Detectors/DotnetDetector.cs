@@ -34,7 +34,7 @@ public sealed class DotnetDetector : IProjectDetector
             var none = ProjectDetection.For(Language, name, [.. discovered.Solution is null ? projects : [discovered.Solution, .. projects]]);
             if (web.Count == 0)
             {
-                none.Ambiguous("project-file", "no ASP.NET Core project (Sdk=\"Microsoft.NET.Sdk.Web\") among the project files", projects);
+                NoWebProject(folder, projects, none);
             }
             else
             {
@@ -45,6 +45,25 @@ public sealed class DotnetDetector : IProjectDetector
         }
 
         return Read(folder, web[0], discovered.Solution, discovered.How);
+    }
+
+    /// <summary>No project on the Web SDK: one on the plain SDK that references ASP.NET Core is offered; a
+    /// console program is not (it would run once and exit), nor a library or a test project.</summary>
+    private static void NoWebProject(ProjectFolder folder, IReadOnlyList<string> projects, ProjectDetection.Builder none)
+    {
+        var loaded = projects.Select(p => ProjectFile.Load(folder, p)).OfType<ProjectFile>().ToList();
+        var hosts = loaded.Where(p => p.ReferencesAspNetCore).Select(p => p.Path).ToList();
+        if (hosts.Count > 0)
+        {
+            none.Ambiguous("project-file", "no project on Sdk=\"Microsoft.NET.Sdk.Web\"; these reference ASP.NET Core (FrameworkReference Microsoft.AspNetCore.App)", hosts);
+            return;
+        }
+
+        var all = string.Join(", ", projects);
+        var programs = loaded.Where(p => p.IsProgram).Select(p => p.Path).ToList();
+        none.Problem(programs.Count == 0
+            ? $"No ASP.NET Core project among {all}: none is a program (OutputType Exe), and these Dockerfiles serve a web app on a port. Run init in the web app's folder, or pass --set project-file=<its .csproj>."
+            : $"No ASP.NET Core project among {all}: {string.Join(", ", programs)} {(programs.Count == 1 ? "is a program" : "are programs")} without ASP.NET Core (OutputType Exe), which would run once and exit, and these Dockerfiles serve a web app on a port. If {(programs.Count == 1 ? "it does" : "one does")} serve HTTP, pass --set project-file={programs[0]}.");
     }
 
     /// <summary>--set project-file=PATH: that project is read, whatever else the folder holds.</summary>
@@ -132,6 +151,7 @@ public sealed class DotnetDetector : IProjectDetector
             found.Warning(pin);
         }
 
+        BuildTools.Read(restore.Projects, found);
         AspNetHosting.Read(folder, web, found);
         return found.Build();
     }

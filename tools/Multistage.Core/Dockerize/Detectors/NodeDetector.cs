@@ -110,7 +110,7 @@ public sealed class NodeDetector : IProjectDetector
         var pnpm = declaredIn == "pnpm-workspace.yaml";
         var kind = pnpm ? "pnpm workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
-        var apps = members.Where(m => m.Manifest.Script("start") is not null).ToList();
+        var apps = members.Where(m => EntryReader.StartScript(m.Manifest) is not null).ToList();
         if (root.Given.TryGetValue("workspace-member", out var chosen))
         {
             // --set workspace-member: that member is the app, with a start script or not (--set entry names its file).
@@ -134,7 +134,7 @@ public sealed class NodeDetector : IProjectDetector
                     .Build();
             }
 
-            var runs = string.Join("; ", apps.Select(a => $"{a.Path} runs `{a.Manifest.Script("start")}`"));
+            var runs = string.Join("; ", apps.Select(a => $"{a.Path} runs `{EntryReader.StartScript(a.Manifest)?.Script}`"));
             return found.Ambiguous("workspace-member", $"several members of the {kind} are apps ({runs}); pass the one to containerise, with --set entry=<the file it runs, relative to it> when it is not the first's", apps.Select(a => a.Path).ToList())
                 .Build();
         }

@@ -51,6 +51,22 @@ internal sealed class ProjectFile
         }
     }
 
+    /// <summary>A program, not a library: OutputType Exe or WinExe, as written.</summary>
+    public bool IsProgram => Property("OutputType")?.Value is { } type
+        && (type.Equals("Exe", StringComparison.OrdinalIgnoreCase) || type.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>ASP.NET Core on the plain SDK: a FrameworkReference to Microsoft.AspNetCore.App.</summary>
+    public bool ReferencesAspNetCore =>
+        _xml.Descendants().Any(e => e.Name.LocalName == "FrameworkReference"
+            && string.Equals(((string?)e.Attribute("Include"))?.Trim(), "Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Each Exec task's command as written, its line and the target that runs it.</summary>
+    public IReadOnlyList<(string Command, int Line, string? Target)> Execs =>
+        _xml.Descendants().Where(e => e.Name.LocalName == "Exec" && e.Attribute("Command") is not null)
+            .Select(e => (((string)e.Attribute("Command")!).Trim(), ((System.Xml.IXmlLineInfo)e).LineNumber,
+                e.Ancestors().FirstOrDefault(a => a.Name.LocalName == "Target") is { } t ? (string?)t.Attribute("Name") : null))
+            .ToList();
+
     /// <summary>The first non-empty value of a property and its line, as written (no $(...) expanded).</summary>
     public (string Value, int Line)? Property(string name) =>
         _xml.Descendants()
