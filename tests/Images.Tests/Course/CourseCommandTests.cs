@@ -9,8 +9,8 @@ namespace Images.Tests.Course;
 /// <summary>
 /// The commands a seeded course tells its learners to run, run for real: `docker compose up --build`
 /// on all five samples, and the GitHub workflow's `run:` steps for one matrix entry. On an engine
-/// without a bridge network (CI) both use the host's network (see <see cref="ComposeHostNetwork"/>
-/// and Course/host-network-docker.sh); elsewhere they run exactly as written.
+/// without a bridge network (CI) both use the host's network (see <see cref="ComposeTestOverride"/>
+/// and Course/host-network-docker.sh); elsewhere they run as written, compose with images named for the test.
 /// </summary>
 [Collection(VariantsCollection.Name)]
 [Trait("Category", "Images")]
@@ -27,7 +27,7 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
         var environment = await PackageIndexEnvironmentAsync(catalog);
         var ports = await ServicePortsAsync(course.Directory, environment);
         Assert.True(ports.Count == catalog.Count, $"compose.yaml has services {string.Join(", ", ports.Keys)}; expected one per template ({catalog.Count}).");
-        var files = ComposeHostNetwork.FileArguments(course.Directory, ports.Keys.ToList(), await fixture.NetworkAsync());
+        var files = ComposeTestOverride.FileArguments(course.Directory, project, ports.Keys.ToList(), await fixture.NetworkAsync());
         Task<ProcessResult> Compose(string[] arguments, TimeSpan? timeout = null) =>
             fixture.Docker.RunAsync(["compose", "-p", project, .. files, .. arguments], timeout, workingDirectory: course.Directory, environment: environment);
         try
