@@ -6,7 +6,8 @@ namespace Core.Tests;
 /// <summary>
 /// A hive installed once is copied, not installed again, for the same sources in any later process; any
 /// change to the sources installs afresh; a cache that cannot be used changes nothing. Each test has a
-/// cache folder of its own, never the user's, and a template of its own, so they run in any order.
+/// cache folder of its own, never the user's, and a template of its own, so they run in any order. A hive's
+/// lane (the copy one call at a time runs in) that another process has locked is left for a fresh one.
 /// </summary>
 public sealed class TemplateHiveCacheTests : IDisposable
 {
@@ -110,6 +111,24 @@ public sealed class TemplateHiveCacheTests : IDisposable
 
         var kept = Assert.Single(Directory.GetDirectories(cache.Root));
         Assert.NotEqual(goneEntry, kept);
+    }
+
+    [Fact]
+    public async Task A_lane_whose_settings_another_process_locks_is_left_and_the_call_runs_in_a_fresh_one()
+    {
+        var hive = await CreateAsync("hive", WriteTemplate("template", "hello"), new TemplateHiveCache(_work.Combine("cache")));
+        await GreetingAsync(hive, "first-out");
+        var lane = Assert.Single(Directory.GetDirectories(Path.Combine(hive.HiveDirectory, "lanes")));
+        var settings = Directory.GetFiles(lane, "packages.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(settings);
+
+        // What dotnet new met in CI: the lane's package list locked by another process (FileShare.None is a lock).
+        using (var locked = new FileStream(settings[0], FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            Assert.Equal("hello from World\n", await GreetingAsync(hive, "second-out"));
+        }
+
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(hive.HiveDirectory, "lanes")).Length);
     }
 
     private Task<TemplateHive> CreateAsync(string folder, string source, TemplateHiveCache cache) =>

@@ -108,6 +108,16 @@ public sealed class TemplateHive
         {
             // A lane that could not be made (a full disk) frees its slot all the same: no later call waits forever.
             lane = _idleLanes.TryTake(out var idle) ? idle : MakeLane();
+            var result = await RunInAsync(lane, dotnetArguments, ct, environment).ConfigureAwait(false);
+            if (!FoundItsSettingsLocked(result))
+            {
+                return result;
+            }
+
+            // Another process holds a lock on this lane's settings (seen once in CI, under heavy load): the lane
+            // is left to it, and the call runs again in a fresh one.
+            lane = null;
+            lane = MakeLane();
             return await RunInAsync(lane, dotnetArguments, ct, environment).ConfigureAwait(false);
         }
         finally
@@ -120,6 +130,11 @@ public sealed class TemplateHive
             _freeLanes.Release();
         }
     }
+
+    /// <summary>dotnet new failed (exit 70 or 103: it found no template packages) because a settings file of the
+    /// hive was locked by another process (.NET's FileShare.None is a lock other .NET processes respect).</summary>
+    private static bool FoundItsSettingsLocked(ProcessResult result) =>
+        result.ExitCode != 0 && (result.StandardOutput + result.StandardError).Contains("being used by another process", StringComparison.Ordinal);
 
     private Task<ProcessResult> RunInAsync(
         string hive, IReadOnlyList<string> dotnetArguments, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment)
