@@ -135,6 +135,23 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Pyproject_of_tool_settings_only_points_to_the_requirements_further_down()
+    {
+        // Shaped like pamelafox/simple-fastapi-container: the root's pyproject.toml configures black, ruff and
+        // pytest; the packages, the app and the project's own Dockerfile are in src/.
+        var detection = Detect(
+            ("pyproject.toml", "[tool.black]\nline-length = 120\n\n[tool.ruff]\nline-length = 120\n\n[tool.pytest.ini_options]\npythonpath = [\"src\"]\n"),
+            ("src/requirements.txt", "fastapi==0.143.3\nuvicorn==0.53.0\n"),
+            ("src/api/__init__.py", ""),
+            ("src/api/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"));
+
+        Assert.Equal(
+            ["pyproject.toml has no [project] table, only tool settings ([tool.black], [tool.ruff], [tool.pytest.ini_options]): it lists no packages, and there is no requirements.txt or lock file beside it. " +
+             "src/requirements.txt lists them: run init in src/, the folder that holds them."],
+            detection.Problems);
+    }
+
+    [Fact]
     public void Fastapi_standard_brings_uvicorn_so_none_is_added()
     {
         var detection = Detect(
