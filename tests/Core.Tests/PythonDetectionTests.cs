@@ -152,6 +152,22 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void No_route_at_the_root_nor_a_health_route_is_a_note_naming_a_route_for_the_healthcheck()
+    {
+        // Shaped like pamelafox/simple-fastapi-container's src/: one route, /generate_name, and a 404 at /.
+        var detection = Detect(
+            ("requirements.txt", "fastapi\nuvicorn\n"),
+            ("api/__init__.py", ""),
+            ("api/main.py", "import fastapi\n\napp = fastapi.FastAPI()\n\n\n@app.get(\"/generate_name\")\nasync def generate_name(starts_with: str = None):\n    return {}\n"));
+
+        Assert.DoesNotContain(detection.Values, v => v.Option == "health-path");
+        Assert.Contains(
+            "No route for / in the code (api/main.py:6 registers /generate_name): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+            "Pass `--set health-path=/generate_name`, or another GET route that answers 200 once the app is ready.",
+            detection.Notes);
+    }
+
+    [Fact]
     public void Fastapi_standard_brings_uvicorn_so_none_is_added()
     {
         var detection = Detect(

@@ -79,14 +79,22 @@ internal static partial class PythonRuntime
     /// Route("/ready", ...), Django's path("healthz/", ...).</summary>
     public static void ReadHealthPath(ProjectDetection.Builder found, IReadOnlyList<PythonSource> sources)
     {
-        var routes = sources.SelectMany(s => RouteDecorator().Matches(s.Text).Select(m => (Source: s, Match: m)))
+        var all = sources.SelectMany(s => RouteDecorator().Matches(s.Text).Select(m => (Source: s, Match: m)))
             .Select(r => (r.Source, r.Match, Path: Normalise(r.Match.Groups["path"].Value)))
-            .Where(r => HealthRoutes.Names.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal))
             .ToList();
+        var routes = all.Where(r => HealthRoutes.Names.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal)).ToList();
         var best = routes.OrderBy(r => HealthRoutes.Names.ToList().IndexOf(r.Path.Trim('/').Split('/')[^1])).FirstOrDefault();
         if (best.Source is not null)
         {
             found.Value("health-path", best.Path, $"{best.Source.Where(best.Match)} ({best.Source.Quote(best.Match)})");
+        }
+        else if (all.Count > 0 && all.All(r => r.Path != "/"))
+        {
+            // Routes the code registers, none at / (a mount or a router prefix may still serve it: a note, not a warning).
+            var first = all[0];
+            var paths = string.Join(", ", all.Select(r => r.Path).Distinct().Take(3));
+            found.Note($"No route for / in the code ({first.Source.Where(first.Match)} registers {paths}): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+                       $"Pass `--set health-path={first.Path}`, or another GET route that answers 200 once the app is ready.");
         }
     }
 
