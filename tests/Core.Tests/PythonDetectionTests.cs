@@ -168,6 +168,22 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Only_routes_with_parameters_is_a_note_asking_for_a_health_route()
+    {
+        // Shaped like rednafi/flask-factory: a factory registering blueprints whose only routes take a parameter.
+        var detection = Detect(
+            ("requirements.txt", "flask\n"),
+            ("app/__init__.py", "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    from .api_a import api_a\n    app.register_blueprint(api_a)\n    return app\n"),
+            ("app/api_a/__init__.py", "from flask import Blueprint\n\napi_a = Blueprint(\"api_a\", __name__)\n\nfrom . import views\n"),
+            ("app/api_a/views.py", "from . import api_a\n\n\n@api_a.route(\"/api-a/<num>\", methods=[\"GET\"])\ndef view(num):\n    return {\"num\": num}\n"));
+
+        Assert.Contains(
+            "No route for / in the code (app/api_a/views.py:4 registers /api-a/<num>): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+            "Add a GET route that answers 200 once the app is ready (/healthz), then pass `--set health-path=/healthz`.",
+            detection.Notes);
+    }
+
+    [Fact]
     public void Fastapi_standard_brings_uvicorn_so_none_is_added()
     {
         var detection = Detect(

@@ -93,8 +93,12 @@ internal static partial class PythonRuntime
             // Routes the code registers, none at / (a mount or a router prefix may still serve it: a note, not a warning).
             var first = all[0];
             var paths = string.Join(", ", all.Select(r => r.Path).Distinct().Take(3));
+            // A route with a parameter (/items/<id>, /items/{id}) answers no bare GET: it cannot be the health path.
+            var plain = all.FirstOrDefault(r => r.Path.IndexOfAny(['<', '{']) < 0);
             found.Note($"No route for / in the code ({first.Source.Where(first.Match)} registers {paths}): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
-                       $"Pass `--set health-path={first.Path}`, or another GET route that answers 200 once the app is ready.");
+                       (plain.Source is not null
+                           ? $"Pass `--set health-path={plain.Path}`, or another GET route that answers 200 once the app is ready."
+                           : "Add a GET route that answers 200 once the app is ready (/healthz), then pass `--set health-path=/healthz`."));
         }
     }
 
@@ -222,7 +226,7 @@ internal static partial class PythonRuntime
     [GeneratedRegex(@"\bport\s*=\s*(?<name>[A-Za-z_]\w*)\s*[,)]")]
     private static partial Regex PortName();
 
-    [GeneratedRegex(@"(?:@\w+\.(?:get|route|api_route|head)\(|\bRoute\(|\b(?:re_)?path\()\s*[""'](?<path>/?[\w/.-]*)[""']")]
+    [GeneratedRegex(@"(?:@\w+\.(?:get|route|api_route|head)\(|\bRoute\(|\b(?:re_)?path\()\s*[""'](?<path>/?[\w/.<>{}:-]*)[""']")]
     private static partial Regex RouteDecorator();
 
     [GeneratedRegex(@"^.*instance_relative_config\s*=\s*True[\s\S]*?os\.makedirs\(\s*\w+\.instance_path.*$", RegexOptions.Multiline)]
