@@ -57,6 +57,17 @@ public sealed class DockerLibraryTests
             """;
         Assert.Equal("src/main.ts(1,8): error TS1192: Module '\"node:http\"' has no default export.", BuildLog.FirstError(tsc));
 
+        // pip starts its own lines with "ERROR: " too; only BuildKit's line for the step has no timestamp
+        // (Azure-Samples/python-docs-hello-django pins Django<=3.1, which the offline index lacks).
+        const string pip = """
+            #10 [build 4/5] RUN --mount=type=cache,id=hello-django-pip,target=/root/.cache/pip     pip --python /opt/venv/bin/python install -r /tmp/requirements.txt
+            #10 0.612 Looking in indexes: http://127.0.0.1:18990/simple/
+            #10 0.657 ERROR: Could not find a version that satisfies the requirement Django<=3.1,>=3.0 (from versions: 5.2.17)
+            #10 0.658 ERROR: No matching distribution found for Django<=3.1,>=3.0
+            #10 ERROR: process "/bin/sh -c pip --python /opt/venv/bin/python install -r /tmp/requirements.txt" did not complete successfully: exit code: 1
+            """;
+        Assert.Equal("ERROR: Could not find a version that satisfies the requirement Django<=3.1,>=3.0 (from versions: 5.2.17)", BuildLog.FirstError(pip));
+
         // A base image that cannot be pulled fails no step's output: nothing more to say than the last line.
         Assert.Null(BuildLog.FirstError("#2 [internal] load metadata for mcr.microsoft.com/dotnet/sdk:8.0\n#2 ERROR: failed to resolve source metadata\n"));
     }

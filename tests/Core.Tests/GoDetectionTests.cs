@@ -67,6 +67,22 @@ public sealed class GoDetectionTests
     }
 
     [Fact]
+    public void Several_main_packages_offer_the_one_that_listens_first()
+    {
+        // Shaped like heroku/buildpacks-go's worker_http_118: cmd/script and cmd/worker print, cmd/web serves;
+        // the refusal's `--set main=` took the first in name order, ./cmd/script.
+        using var module = Project(
+            ("go.mod", "module example.com/worker_http\n\ngo 1.22\n"),
+            ("cmd/script/main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"working...\") }\n"),
+            ("cmd/web/main.go", "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\":\"+port(), nil)\n}\n"),
+            ("cmd/web/port.go", "package main\n\nimport \"os\"\n\nfunc port() string { return os.Getenv(\"PORT\") }\n"),
+            ("cmd/worker/main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"working...\") }\n"));
+        var ambiguity = Assert.Single(Detect(module.Path).Ambiguities);
+        Assert.Equal(["./cmd/web", "./cmd/script", "./cmd/worker"], ambiguity.Candidates);
+        Assert.Equal("several main packages, of which ./cmd/web listens on a port", ambiguity.What);
+    }
+
+    [Fact]
     public void Nested_module_under_cmd_is_not_a_main_package_of_the_root_module()
     {
         using var module = Project(

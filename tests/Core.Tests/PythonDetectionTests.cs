@@ -135,6 +135,55 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Pyproject_of_tool_settings_only_points_to_the_requirements_further_down()
+    {
+        // Shaped like pamelafox/simple-fastapi-container: the root's pyproject.toml configures black, ruff and
+        // pytest; the packages, the app and the project's own Dockerfile are in src/.
+        var detection = Detect(
+            ("pyproject.toml", "[tool.black]\nline-length = 120\n\n[tool.ruff]\nline-length = 120\n\n[tool.pytest.ini_options]\npythonpath = [\"src\"]\n"),
+            ("src/requirements.txt", "fastapi==0.143.3\nuvicorn==0.53.0\n"),
+            ("src/api/__init__.py", ""),
+            ("src/api/main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"));
+
+        Assert.Equal(
+            ["pyproject.toml has no [project] table, only tool settings ([tool.black], [tool.ruff], [tool.pytest.ini_options]): it lists no packages, and there is no requirements.txt or lock file beside it. " +
+             "src/requirements.txt lists them: run init in src/, the folder that holds them."],
+            detection.Problems);
+    }
+
+    [Fact]
+    public void No_route_at_the_root_nor_a_health_route_is_a_note_naming_a_route_for_the_healthcheck()
+    {
+        // Shaped like pamelafox/simple-fastapi-container's src/: one route, /generate_name, and a 404 at /.
+        var detection = Detect(
+            ("requirements.txt", "fastapi\nuvicorn\n"),
+            ("api/__init__.py", ""),
+            ("api/main.py", "import fastapi\n\napp = fastapi.FastAPI()\n\n\n@app.get(\"/generate_name\")\nasync def generate_name(starts_with: str = None):\n    return {}\n"));
+
+        Assert.DoesNotContain(detection.Values, v => v.Option == "health-path");
+        Assert.Contains(
+            "No route for / in the code (api/main.py:6 registers /generate_name): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+            "Pass `--set health-path=/generate_name`, or another GET route that answers 200 once the app is ready.",
+            detection.Notes);
+    }
+
+    [Fact]
+    public void Only_routes_with_parameters_is_a_note_asking_for_a_health_route()
+    {
+        // Shaped like rednafi/flask-factory: a factory registering blueprints whose only routes take a parameter.
+        var detection = Detect(
+            ("requirements.txt", "flask\n"),
+            ("app/__init__.py", "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    from .api_a import api_a\n    app.register_blueprint(api_a)\n    return app\n"),
+            ("app/api_a/__init__.py", "from flask import Blueprint\n\napi_a = Blueprint(\"api_a\", __name__)\n\nfrom . import views\n"),
+            ("app/api_a/views.py", "from . import api_a\n\n\n@api_a.route(\"/api-a/<num>\", methods=[\"GET\"])\ndef view(num):\n    return {\"num\": num}\n"));
+
+        Assert.Contains(
+            "No route for / in the code (app/api_a/views.py:4 registers /api-a/<num>): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+            "Add a GET route that answers 200 once the app is ready (/healthz), then pass `--set health-path=/healthz`.",
+            detection.Notes);
+    }
+
+    [Fact]
     public void Fastapi_standard_brings_uvicorn_so_none_is_added()
     {
         var detection = Detect(

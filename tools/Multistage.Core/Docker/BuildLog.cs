@@ -16,7 +16,7 @@ public static partial class BuildLog
     private static partial Regex StepLine();
 
     /// <summary>The first line of the failed step's output that reads as an error (a compiler's `error TS1192`,
-    /// NuGet's `error NU1101`, pnpm's `ERR_PNPM_...`, npm's `npm error`), without its timestamp; null when the
+    /// NuGet's `error NU1101`, pnpm's `ERR_PNPM_...`, npm's `npm error`, pip's `ERROR: Could not find a version`), without its timestamp; null when the
     /// failed step printed none (a base image that cannot be pulled).</summary>
     public static string? FirstError(string log)
     {
@@ -24,9 +24,11 @@ public static partial class BuildLog
         var failed = lines.LastOrDefault(m => m.Groups["text"].Value.StartsWith("ERROR: ", StringComparison.Ordinal))?.Groups["n"].Value;
         return failed is null
             ? null
-            : lines.Where(m => m.Groups["n"].Value == failed)
+            // Only the step's output carries a timestamp: BuildKit's own title and "ERROR: process ..." lines do not,
+            // while pip starts its errors with "ERROR: " too.
+            : lines.Where(m => m.Groups["n"].Value == failed && Timestamp().IsMatch(m.Groups["text"].Value))
                 .Select(m => Timestamp().Replace(m.Groups["text"].Value, "").Trim())
-                .FirstOrDefault(text => !text.StartsWith("ERROR: ", StringComparison.Ordinal) && ErrorText().IsMatch(text));
+                .FirstOrDefault(text => ErrorText().IsMatch(text));
     }
 
     // `0.950 ` before each line of a step's output: seconds since the step started.

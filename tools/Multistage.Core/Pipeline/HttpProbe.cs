@@ -19,7 +19,7 @@ public static class HttpProbe
             try
             {
                 using var response = await Client.GetAsync(url, cancellationToken);
-                return new HttpAnswer((int)response.StatusCode, (await response.Content.ReadAsStringAsync(cancellationToken)).Trim(), null);
+                return new HttpAnswer((int)response.StatusCode, (await BodyAsync(response.Content, cancellationToken)).Trim(), null);
             }
             // The client's own timeout is an answer ("no answer in time"); the caller's cancellation is not.
             catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
@@ -37,6 +37,24 @@ public static class HttpProbe
         while (clock.Elapsed < within);
 
         return new HttpAnswer(null, "", error);
+    }
+
+    /// <summary>The body as text in its declared charset; one .NET does not know (fasthttp's "utf8") reads as UTF-8,
+    /// where ReadAsStringAsync would throw on an answer any browser shows.</summary>
+    private static async Task<string> BodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
+        Encoding encoding;
+        try
+        {
+            encoding = content.Headers.ContentType?.CharSet is { Length: > 0 } charset ? Encoding.GetEncoding(charset.Trim('"')) : Encoding.UTF8;
+        }
+        catch (ArgumentException)
+        {
+            encoding = Encoding.UTF8;
+        }
+
+        return encoding.GetString(bytes);
     }
 
     /// <summary>

@@ -65,13 +65,14 @@ public sealed class GoDetector : IProjectDetector
         }
 
         CheckUnpublishedRequirements(folder, goWork, modules, found);
-        ChooseMain(found, mains.Select(m => m.Package).ToList(), owner?.Name, "in the modules go.work uses");
+        var all = GoSource.All(folder);
+        ChooseMain(found, mains.Select(m => m.Package).ToList(), owner?.Name, "in the modules go.work uses", all);
         if (folder.Exists("vendor/modules.txt"))
         {
             found.Value("vendor", "true", "vendor/modules.txt (go work vendor)");
         }
 
-        var sources = WithoutOtherMains(GoSource.All(folder), mains.Select(m => m.Package).ToList(), folder.Given);
+        var sources = WithoutOtherMains(all, mains.Select(m => m.Package).ToList(), folder.Given);
         GoServing.Read(sources, found);
         SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
@@ -117,13 +118,14 @@ public sealed class GoDetector : IProjectDetector
         }
 
         var mains = GoModules.MainPackages(folder, "");
-        ChooseMain(found, mains, module.Name, "in the module root or under cmd/");
+        var all = GoSource.All(folder);
+        ChooseMain(found, mains, module.Name, "in the module root or under cmd/", all);
         if (folder.Exists("vendor/modules.txt"))
         {
             found.Value("vendor", "true", "vendor/modules.txt (go mod vendor)");
         }
 
-        var sources = WithoutOtherMains(GoSource.All(folder), mains, folder.Given);
+        var sources = WithoutOtherMains(all, mains, folder.Given);
         GoServing.Read(sources, found);
         SelfProbe.Read(sources.Select(s => (s.Path, s.Text)), found);
         GoWritable.Read(sources, found);
@@ -141,13 +143,18 @@ public sealed class GoDetector : IProjectDetector
             return sources;
         }
 
-        static string Folder(string main) => main is "." or "./" ? "" : main.StartsWith("./", StringComparison.Ordinal) ? main[2..].TrimEnd('/') : main.TrimEnd('/');
         var others = mains.Select(Folder).Where(m => m != Folder(chosen)).ToHashSet(StringComparer.Ordinal);
-        return sources.Where(s => !others.Contains(s.Path.Contains('/') ? s.Path[..s.Path.LastIndexOf('/')] : "")).ToList();
+        return sources.Where(s => !others.Contains(PackageFolder(s.Path))).ToList();
     }
 
-    /// <summary>The one main package, and the binary named after its folder (the module's name for the module root).</summary>
-    private static void ChooseMain(ProjectDetection.Builder found, IReadOnlyList<string> mains, string? moduleName, string where)
+    /// <summary>A main package as go build names it (./cmd/api, .) as a folder relative to the project ("cmd/api", "").</summary>
+    private static string Folder(string main) => main is "." or "./" ? "" : main.StartsWith("./", StringComparison.Ordinal) ? main[2..].TrimEnd('/') : main.TrimEnd('/');
+
+    private static string PackageFolder(string file) => file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
+
+    /// <summary>The one main package, and the binary named after its folder (the module's name for the module root).
+    /// With several, init asks; the ones that listen on a port come first, since the refusal offers the first.</summary>
+    private static void ChooseMain(ProjectDetection.Builder found, IReadOnlyList<string> mains, string? moduleName, string where, IReadOnlyList<GoSource> sources)
     {
         switch (mains.Count)
         {
@@ -161,7 +168,12 @@ public sealed class GoDetector : IProjectDetector
                 found.Ambiguous("main", $"no main package {where}", ["./path/to/main/package"]);
                 break;
             default:
-                found.Ambiguous("main", "several main packages", mains);
+                var listening = mains.Where(m => GoServing.Listens(sources.Where(s => PackageFolder(s.Path) == Folder(m)))).ToList();
+                found.Ambiguous("main",
+                    listening.Count > 0 && listening.Count < mains.Count
+                        ? $"several main packages, of which {string.Join(" and ", listening)} {(listening.Count == 1 ? "listens" : "listen")} on a port"
+                        : "several main packages",
+                    [.. listening, .. mains.Except(listening)]);
                 break;
         }
     }

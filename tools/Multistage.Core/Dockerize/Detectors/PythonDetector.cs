@@ -32,9 +32,9 @@ public sealed partial class PythonDetector : IProjectDetector
             "requirements" => "requirements.txt",
             _ => "pyproject.toml [project] dependencies (no requirements.txt or lock file)",
         });
-        if (!dependencies.HasProjectTable)
+        if (dependencies.Missing(folder) is { } missing)
         {
-            found.Problem("pyproject.toml has no [project] table to read dependencies from (Poetry 1's [tool.poetry] only): run `poetry lock` and commit poetry.lock, or add a requirements.txt.");
+            found.Problem(missing);
         }
 
         if (PythonLauncher.TryRead(found, folder) is { } launched)

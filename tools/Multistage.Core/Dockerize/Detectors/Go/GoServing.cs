@@ -18,6 +18,10 @@ public static partial class GoServing
         ReadSignalHandler(sources, found);
     }
 
+    /// <summary>Whether these files (one package's) open a listening socket themselves: http.ListenAndServe,
+    /// net.Listen or http.Serve. A server started from an internal/ package is not seen here.</summary>
+    public static bool Listens(IEnumerable<GoSource> sources) => sources.Any(s => ListenCall().IsMatch(s.Text));
+
     private static void ReadPort(IReadOnlyList<GoSource> sources, ProjectDetection.Builder found)
     {
         // 1. A PORT-like variable, with the default the code falls back to.
@@ -272,6 +276,9 @@ public static partial class GoServing
 
     [GeneratedRegex(@"\.(?:HandleFunc|Handle|Get|GET|Head|HEAD|Any|Route|Path)\(\s*""(?:(?:GET|HEAD)\s+)?/(" + HealthRoutes.Alternation + @")/?""", RegexOptions.IgnoreCase)]
     private static partial Regex Route();
+
+    [GeneratedRegex(@"\b(?:ListenAndServe(?:TLS)?|net\.Listen|http\.Serve)\(")]
+    private static partial Regex ListenCall();
 
     [GeneratedRegex(@"signal\.(Notify|NotifyContext)\(")]
     private static partial Regex NotifyCall();

@@ -31,9 +31,34 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
     public bool Lists(string package) =>
         Listed(package).IsMatch(Packages) || (package == "uvicorn" && FastApiStandard().IsMatch(Packages));
 
-    /// <summary>A pyproject.toml install reads [project] dependencies; Poetry 1's [tool.poetry.dependencies]
-    /// without a lock file has none, and the build would install nothing.</summary>
-    public bool HasProjectTable => Choice != "pyproject" || ProjectTable().IsMatch(Packages);
+    /// <summary>A pyproject.toml install reads [project] dependencies: without that table it installs nothing.</summary>
+    private bool HasProjectTable => Choice != "pyproject" || ProjectTable().IsMatch(Packages);
+
+    /// <summary>Why a pyproject.toml without [project] lists no packages, and the fix. Poetry 1 lists them only in
+    /// poetry.lock's input; a pyproject.toml of tool settings (black, ruff, pytest) is not the package list at all,
+    /// and a requirements.txt one or two folders down (src/) is where the project keeps it: init belongs there.</summary>
+    public string? Missing(ProjectFolder folder)
+    {
+        if (HasProjectTable)
+        {
+            return null;
+        }
+
+        if (PoetryTable().IsMatch(Packages))
+        {
+            return "pyproject.toml has no [project] table to read dependencies from (Poetry 1's [tool.poetry] only): run `poetry lock` and commit poetry.lock, or add a requirements.txt.";
+        }
+
+        var tables = ToolTable().Matches(Packages).Select(m => m.Value.Trim()).Distinct().ToList();
+        var settings = tables.Count > 0 ? $", only tool settings ({string.Join(", ", tables)})" : "";
+        // docs/requirements.txt (Sphinx for Read the Docs) and tests' lists are not the app's packages.
+        var below = folder.FilesBelow("requirements.txt", 2)
+            .FirstOrDefault(p => p.Contains('/') && !p.Split('/').Any(part => part is "docs" or "doc" or "tests" or "test"));
+        var fix = below is null
+            ? "List the packages in a requirements.txt or in a [project] table's dependencies."
+            : $"{below} lists them: run init in {below[..below.LastIndexOf('/')]}/, the folder that holds them.";
+        return $"pyproject.toml has no [project] table{settings}: it lists no packages, and there is no requirements.txt or lock file beside it. {fix}";
+    }
 
     // A requirement line, a quoted pyproject dependency, or a lock file's name = "...".
     private static Regex Listed(string package) => new($@"(^\s*|[""']){Regex.Escape(package)}\b", RegexOptions.Multiline | RegexOptions.IgnoreCase);
@@ -43,4 +68,11 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
 
     [GeneratedRegex(@"^\[project\]", RegexOptions.Multiline)]
     private static partial Regex ProjectTable();
+
+    [GeneratedRegex(@"^\[tool\.poetry[\].]", RegexOptions.Multiline)]
+    private static partial Regex PoetryTable();
+
+    // A tool's own table ([tool.ruff]; pytest's is [tool.pytest.ini_options]), not a subtable such as [tool.ruff.lint].
+    [GeneratedRegex(@"^\[tool\.[A-Za-z0-9_-]+(?:\.ini_options)?\]", RegexOptions.Multiline)]
+    private static partial Regex ToolTable();
 }

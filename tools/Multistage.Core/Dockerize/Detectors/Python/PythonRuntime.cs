@@ -79,14 +79,26 @@ internal static partial class PythonRuntime
     /// Route("/ready", ...), Django's path("healthz/", ...).</summary>
     public static void ReadHealthPath(ProjectDetection.Builder found, IReadOnlyList<PythonSource> sources)
     {
-        var routes = sources.SelectMany(s => RouteDecorator().Matches(s.Text).Select(m => (Source: s, Match: m)))
+        var all = sources.SelectMany(s => RouteDecorator().Matches(s.Text).Select(m => (Source: s, Match: m)))
             .Select(r => (r.Source, r.Match, Path: Normalise(r.Match.Groups["path"].Value)))
-            .Where(r => HealthRoutes.Names.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal))
             .ToList();
+        var routes = all.Where(r => HealthRoutes.Names.Contains(r.Path.Trim('/').Split('/')[^1], StringComparer.Ordinal)).ToList();
         var best = routes.OrderBy(r => HealthRoutes.Names.ToList().IndexOf(r.Path.Trim('/').Split('/')[^1])).FirstOrDefault();
         if (best.Source is not null)
         {
             found.Value("health-path", best.Path, $"{best.Source.Where(best.Match)} ({best.Source.Quote(best.Match)})");
+        }
+        else if (all.Count > 0 && all.All(r => r.Path != "/"))
+        {
+            // Routes the code registers, none at / (a mount or a router prefix may still serve it: a note, not a warning).
+            var first = all[0];
+            var paths = string.Join(", ", all.Select(r => r.Path).Distinct().Take(3));
+            // A route with a parameter (/items/<id>, /items/{id}) answers no bare GET: it cannot be the health path.
+            var plain = all.FirstOrDefault(r => r.Path.IndexOfAny(['<', '{']) < 0);
+            found.Note($"No route for / in the code ({first.Source.Where(first.Match)} registers {paths}): the HEALTHCHECK and init --verify GET /, where the app may answer 404. " +
+                       (plain.Source is not null
+                           ? $"Pass `--set health-path={plain.Path}`, or another GET route that answers 200 once the app is ready."
+                           : "Add a GET route that answers 200 once the app is ready (/healthz), then pass `--set health-path=/healthz`."));
         }
     }
 
@@ -214,7 +226,7 @@ internal static partial class PythonRuntime
     [GeneratedRegex(@"\bport\s*=\s*(?<name>[A-Za-z_]\w*)\s*[,)]")]
     private static partial Regex PortName();
 
-    [GeneratedRegex(@"(?:@\w+\.(?:get|route|api_route|head)\(|\bRoute\(|\b(?:re_)?path\()\s*[""'](?<path>/?[\w/.-]*)[""']")]
+    [GeneratedRegex(@"(?:@\w+\.(?:get|route|api_route|head)\(|\bRoute\(|\b(?:re_)?path\()\s*[""'](?<path>/?[\w/.<>{}:-]*)[""']")]
     private static partial Regex RouteDecorator();
 
     [GeneratedRegex(@"^.*instance_relative_config\s*=\s*True[\s\S]*?os\.makedirs\(\s*\w+\.instance_path.*$", RegexOptions.Multiline)]
