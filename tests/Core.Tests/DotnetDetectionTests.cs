@@ -322,6 +322,28 @@ public sealed class DotnetDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_project_file_beside_the_solution_that_is_no_web_app_gives_way_to_the_solutions_web_project()
+    {
+        // almoadi/Template-net10: a packaging-only Template.csproj (PackageType Template, a `dotnet new` pack, not in
+        // the solution) beside Template-net10.slnx, whose src/API is the web app. The folder's own project file won
+        // and init refused the repository as having no web app.
+        Write("Template.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><PackageType>Template</PackageType><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n");
+        Write("App.slnx", "<Solution>\n  <Project Path=\"src/API/API.csproj\" />\n  <Project Path=\"src/Domain/Domain.csproj\" />\n</Solution>\n");
+        Write("src/API/API.csproj", WebProject.Replace("</Project>", "  <ItemGroup><ProjectReference Include=\"../Domain/Domain.csproj\" /></ItemGroup>\n</Project>", StringComparison.Ordinal));
+        Write("src/API/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        Write("src/Domain/Domain.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>\n</Project>\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("src/API/API.csproj", Values(detection)["project-file"]);
+        Assert.Equal("the web project of App.slnx", From(detection, "project-file"));
+
+        // The folder's project file still wins when it is the web app, whatever else the solution lists.
+        Write("Template.csproj", WebProject);
+        Write("Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n");
+        Assert.Equal("Template.csproj", Values(Detect())["project-file"]);
+    }
+
+    [Fact]
     public void Projects_under_src_without_a_solution_are_found_but_a_folder_of_unrelated_projects_is_not()
     {
         Write("src/Api/Api.csproj", WebProject);

@@ -164,7 +164,7 @@ public static class SampleChecks
         var outcome = await run.RunAsync();
         return outcome.HealthFailure is null
             ? CheckVerdict.Pass("healthy")
-            : CheckVerdict.Fail("never healthy", outcome.HealthFailure.Message.Split('\n')[0]);
+            : CheckVerdict.Fail("never healthy", EarlyExit.Describe(outcome) ?? outcome.HealthFailure.Message.Split('\n')[0]);
     }
 
     private static async Task<CheckVerdict> Answers(SampleRun run)
@@ -174,7 +174,8 @@ public static class SampleChecks
         var figure = $"port {outcome.Port}: / {Status(outcome.Root)}, {outcome.HealthPath} {Status(outcome.Health)}";
         // The samples answer / too; a project's / may be anything (a 503 until ready, a login page): its health path decides.
         var passed = contract.IsHealthyAnswer(outcome.Health.Status, outcome.Health.Body) && (contract.HealthBody is null || outcome.Root.Status == 200);
-        return passed ? CheckVerdict.Pass(figure) : CheckVerdict.Fail(figure, $"GET / gave {outcome.Root}; GET {outcome.HealthPath} gave {outcome.Health}");
+        return passed ? CheckVerdict.Pass(figure)
+            : CheckVerdict.Fail(figure, EarlyExit.Describe(outcome) ?? $"GET / gave {outcome.Root}; GET {outcome.HealthPath} gave {outcome.Health}");
     }
 
     private static async Task<CheckVerdict> StopsOnSigterm(SampleRun run)
@@ -183,6 +184,12 @@ public static class SampleChecks
         if (outcome.Stopped is not { } stopped)
         {
             return CheckVerdict.Fail("not stopped", outcome.StopFailure?.Message ?? $"the container had already {outcome.BeforeStop.Status}");
+        }
+
+        // docker stop on a container that had already exited reports that exit: no SIGTERM was handled.
+        if (EarlyExit.Describe(outcome) is { } exited)
+        {
+            return CheckVerdict.Fail($"exited {stopped.ExitCode} before the stop", exited);
         }
 
         var figure = $"exit {stopped.ExitCode} after {Seconds(stopped.StopDuration)}";

@@ -26,8 +26,13 @@ public sealed class DotnetDetector : IProjectDetector
             return null;
         }
 
+        var web = WebProjects(folder, discovered.Projects);
+        if (web.Count == 0 && discovered.Beside is { } beside && WebProjects(folder, beside.Projects) is { Count: > 0 } listed)
+        {
+            (discovered, web) = (beside, listed);
+        }
+
         var projects = discovered.Projects;
-        var web = projects.Select(p => ProjectFile.Load(folder, p)).OfType<ProjectFile>().Where(p => p.IsWeb).ToList();
         if (web.Count != 1)
         {
             var name = Path.GetFileNameWithoutExtension(discovered.Solution ?? projects[0]);
@@ -46,6 +51,9 @@ public sealed class DotnetDetector : IProjectDetector
 
         return Read(folder, web[0], discovered.Solution, discovered.How);
     }
+
+    private static List<ProjectFile> WebProjects(ProjectFolder folder, IReadOnlyList<string> projects) =>
+        projects.Select(p => ProjectFile.Load(folder, p)).OfType<ProjectFile>().Where(p => p.IsWeb).ToList();
 
     /// <summary>No project on the Web SDK: one on the plain SDK that references ASP.NET Core is offered; a
     /// console program is not (it would run once and exit), nor a library or a test project.</summary>
