@@ -10,11 +10,12 @@ public sealed record SampleCheck(string Id, string Title, string Hint, Func<Samp
 }
 
 /// <summary>A check's result on one sample: the figure it measured and, on failure, what was wrong.</summary>
-public sealed record CheckVerdict(bool Passed, string Figure, string? Problem = null)
+/// <param name="Fix">What to do, in place of the check's hint, when the run showed a cause the hint does not cover.</param>
+public sealed record CheckVerdict(bool Passed, string Figure, string? Problem = null, string? Fix = null)
 {
     public static CheckVerdict Pass(string figure) => new(true, figure);
 
-    public static CheckVerdict Fail(string figure, string problem) => new(false, figure, problem);
+    public static CheckVerdict Fail(string figure, string problem, string? fix = null) => new(false, figure, problem, fix);
 }
 
 /// <summary>A graded check, as `check` prints it and writes it to JSON.</summary>

@@ -164,7 +164,9 @@ public static class SampleChecks
         var outcome = await run.RunAsync();
         return outcome.HealthFailure is null
             ? CheckVerdict.Pass("healthy")
-            : CheckVerdict.Fail("never healthy", EarlyExit.Describe(outcome) ?? outcome.HealthFailure.Message.Split('\n')[0]);
+            : EarlyExit.Describe(outcome) is { } exited
+                ? CheckVerdict.Fail("never healthy", exited, FailureFix.EarlyExit)
+                : CheckVerdict.Fail("never healthy", outcome.HealthFailure.Message.Split('\n')[0]);
     }
 
     private static async Task<CheckVerdict> Answers(SampleRun run)
@@ -175,7 +177,9 @@ public static class SampleChecks
         // The samples answer / too; a project's / may be anything (a 503 until ready, a login page): its health path decides.
         var passed = contract.IsHealthyAnswer(outcome.Health.Status, outcome.Health.Body) && (contract.HealthBody is null || outcome.Root.Status == 200);
         return passed ? CheckVerdict.Pass(figure)
-            : CheckVerdict.Fail(figure, EarlyExit.Describe(outcome) ?? $"GET / gave {outcome.Root}; GET {outcome.HealthPath} gave {outcome.Health}");
+            : EarlyExit.Describe(outcome) is { } exited
+                ? CheckVerdict.Fail(figure, exited, FailureFix.EarlyExit)
+                : CheckVerdict.Fail(figure, $"GET / gave {outcome.Root}; GET {outcome.HealthPath} gave {outcome.Health}", FailureFix.ForAnswers(outcome, contract));
     }
 
     private static async Task<CheckVerdict> StopsOnSigterm(SampleRun run)
@@ -189,7 +193,7 @@ public static class SampleChecks
         // docker stop on a container that had already exited reports that exit: no SIGTERM was handled.
         if (EarlyExit.Describe(outcome) is { } exited)
         {
-            return CheckVerdict.Fail($"exited {stopped.ExitCode} before the stop", exited);
+            return CheckVerdict.Fail($"exited {stopped.ExitCode} before the stop", exited, FailureFix.EarlyExit);
         }
 
         var figure = $"exit {stopped.ExitCode} after {Seconds(stopped.StopDuration)}";

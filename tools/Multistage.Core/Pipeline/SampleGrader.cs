@@ -22,7 +22,7 @@ public static class SampleGrader
                 verdict = CheckVerdict.Fail("not measured", why);
             }
 
-            outcomes.Add(new CheckOutcome(check.Id, check.Title, verdict.Passed, verdict.Figure, verdict.Problem, verdict.Passed ? null : check.Hint));
+            outcomes.Add(new CheckOutcome(check.Id, check.Title, verdict.Passed, verdict.Figure, verdict.Problem, verdict.Passed ? null : verdict.Fix ?? check.Hint));
         }
 
         return outcomes;
