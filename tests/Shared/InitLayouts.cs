@@ -11,8 +11,9 @@ namespace Multistage.Tests.Shared;
 /// <param name="AlsoRuntimes">Final-stage choices image-tested beside the one init picks.</param>
 /// <param name="Warnings">Parts of the warnings init must print (it then exits with ExitCodes.Incomplete).</param>
 /// <param name="Options">What the tests pass to init besides the folder (--skip-existing for a project with a Dockerfile of its own).</param>
-/// <param name="BaseImages">Base images its Options pin that the templates' defaults do not name (another version
-/// choice): the image test has tools/docker/seed-base-images.sh provide them before it builds.</param>
+/// <param name="BaseImages">Base images its Dockerfiles name that the templates' defaults do not (another version
+/// choice, pinned by its Options or by the project itself, e.g. net8.0): the image test has
+/// tools/docker/seed-base-images.sh provide them before it builds.</param>
 public sealed record InitLayout(
     string Folder,
     string Language,
