@@ -43,6 +43,18 @@ public sealed class DotnetDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_global_json_with_comments_is_read_and_one_with_a_version_that_is_no_string_is_left_alone()
+    {
+        Write("Api.csproj", WebProject);
+        // The SDK reads global.json with comments and trailing commas.
+        Write("global.json", "{\n  // pinned for CI\n  \"sdk\": { \"version\": \"9.0.100\", },\n}\n");
+        Assert.Contains(Detect().Warnings, w => w.StartsWith("global.json pins the .NET SDK 9.0.100", StringComparison.Ordinal));
+
+        Write("global.json", """{ "sdk": { "version": 9, "rollForward": ["latestMajor"] } }""");
+        Assert.Empty(Detect().Warnings);
+    }
+
+    [Fact]
     public void A_health_route_of_any_case_from_the_shared_list_is_the_health_path()
     {
         Write("Api.csproj", WebProject);

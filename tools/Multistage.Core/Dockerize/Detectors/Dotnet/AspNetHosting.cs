@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Multistage.Core.Dockerize.Detectors.Dotnet;
@@ -146,31 +147,30 @@ internal static partial class AspNetHosting
 
     private static (string Name, string Url, string Port)? LaunchProfileUrl(string json)
     {
-        try
+        // Not JSON: no launch profile to read.
+        using var document = ProjectJson.TryParse(json);
+        if (document is null)
         {
-            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!document.RootElement.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != System.Text.Json.JsonValueKind.Object)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            foreach (var profile in profiles.EnumerateObject())
+        if (!document.RootElement.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var profile in profiles.EnumerateObject())
+        {
+            if (profile.Value.ValueKind == JsonValueKind.Object
+                && profile.Value.TryGetProperty("commandName", out var command) && command.ValueKind == JsonValueKind.String && command.GetString() == "Project"
+                && profile.Value.TryGetProperty("applicationUrl", out var urls) && urls.ValueKind == JsonValueKind.String)
             {
-                if (profile.Value.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && profile.Value.TryGetProperty("commandName", out var command) && command.ValueKind == System.Text.Json.JsonValueKind.String && command.GetString() == "Project"
-                    && profile.Value.TryGetProperty("applicationUrl", out var urls) && urls.ValueKind == System.Text.Json.JsonValueKind.String)
+                var http = urls.GetString()!.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+                if (http is not null && PortOf(http) is { } port)
                 {
-                    var http = urls.GetString()!.Split(';').FirstOrDefault(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
-                    if (http is not null && PortOf(http) is { } port)
-                    {
-                        return (profile.Name, http, port);
-                    }
+                    return (profile.Name, http, port);
                 }
             }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not JSON: no launch profile to read.
         }
 
         return null;

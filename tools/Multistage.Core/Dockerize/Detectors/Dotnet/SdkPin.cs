@@ -18,23 +18,14 @@ internal static class SdkPin
             return null;
         }
 
-        string? version;
-        string? rollForward;
-        try
-        {
-            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (!json.RootElement.TryGetProperty("sdk", out var sdk) || sdk.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            version = sdk.TryGetProperty("version", out var v) ? v.GetString() : null;
-            rollForward = sdk.TryGetProperty("rollForward", out var r) ? r.GetString() : null;
-        }
-        catch (JsonException)
+        using var json = ProjectJson.TryParse(text);
+        if (json is null || !json.RootElement.TryGetProperty("sdk", out var sdk) || sdk.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
+
+        var version = sdk.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var rollForward = sdk.TryGetProperty("rollForward", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
 
         if (version is null || !int.TryParse(version.Split('.')[0], out var pinnedMajor) || pinnedMajor == imageSdkMajor
             || (pinnedMajor < imageSdkMajor && AcrossMajors.Contains(rollForward, StringComparer.OrdinalIgnoreCase)))

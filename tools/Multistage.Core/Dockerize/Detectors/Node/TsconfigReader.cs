@@ -26,18 +26,8 @@ internal static class TsconfigReader
         // A chain of extends, nearest first; a few levels are all real projects use.
         for (var level = 0; level < 5 && path is not null && File.Exists(path); level++)
         {
-            JsonElement options;
-            JsonElement top;
-            string? extends;
-            try
-            {
-                using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-                var root = document.RootElement;
-                top = root.Clone();
-                options = root.TryGetProperty("compilerOptions", out var o) && o.ValueKind == JsonValueKind.Object ? o.Clone() : default;
-                extends = root.TryGetProperty("extends", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            }
-            catch (JsonException)
+            using var document = ProjectJson.TryParse(File.ReadAllText(path));
+            if (document is null)
             {
                 if (level == 0)
                 {
@@ -46,6 +36,11 @@ internal static class TsconfigReader
 
                 break;
             }
+
+            var root = document.RootElement;
+            var top = root.Clone();
+            var options = root.TryGetProperty("compilerOptions", out var o) && o.ValueKind == JsonValueKind.Object ? o.Clone() : default;
+            var extends = root.TryGetProperty("extends", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
 
             var here = Path.GetDirectoryName(path)!;
             string? Relative(string name) =>
