@@ -3,8 +3,8 @@ using Multistage.Tests.Shared;
 namespace Generator.Tests;
 
 /// <summary>What init writes for .NET projects beyond the image-tested layouts: the framework of the
-/// project --set project-file names picks the image tags (the image tests build a net8.0 and a net9.0
-/// layout too: dotnet-solution, dotnet-project-root), and tini when asked for.</summary>
+/// project --set project-file names picks the image tags (the image tests build a net8.0 layout too:
+/// dotnet-solution), and tini when asked for.</summary>
 public sealed class DotnetInitTests : IDisposable
 {
     private readonly TempFolder _work = TempFolder.Create("init-dotnet");
