@@ -69,7 +69,12 @@ public sealed class CourseCommandTests(ImageFixture fixture, ITestOutputHelper o
     {
         using var course = await SeededCourseFolder.SeedAsync("workflow", TemplateCatalog.Load(RepositoryLayout.TemplatesDirectory(fixture.RepositoryRoot)).Count);
         var workflow = GithubWorkflow.Load(Path.Combine(course.Directory, ".github", "workflows", "images.yml"));
-        var entry = workflow.MatrixEntries.Single(e => e["name"] == "go");
+        // The workflow's own tag (course-go:multi) is the name compare keeps for its image too: a test-own tag,
+        // so that this test's clean-up never removes an image another test is measuring.
+        var entry = new Dictionary<string, string>(workflow.MatrixEntries.Single(e => e["name"] == "go"))
+        {
+            ["tag"] = $"multistage-workflow-{fixture.RunId}-go:multi",
+        };
         var summary = Path.Combine(course.Work, "step-summary.md");
         var environment = new Dictionary<string, string?>
         {
