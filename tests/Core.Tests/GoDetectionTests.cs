@@ -144,6 +144,20 @@ public sealed class GoDetectionTests
     }
 
     [Fact]
+    public void Flag_defaulting_to_loopback_is_passed_all_interfaces_in_the_image_command()
+    {
+        // golang/example's outyet and helloserver: the address comes from a flag whose default is localhost.
+        using var module = Project(
+            ("go.mod", "module example.com/outyet\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport (\n\t\"flag\"\n\t\"net/http\"\n)\n\nvar httpAddr = flag.String(\"http\", \"localhost:8080\", \"Listen address\")\n\n" +
+                        "func main() {\n\tflag.Parse()\n\thttp.ListenAndServe(*httpAddr, nil)\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Values, v => v is { Option: "port", Value: "8080" });
+        Assert.Contains(detection.Values, v => v is { Option: "listen-argument", Value: "-http=:8080" } && v.From.StartsWith("main.go:8", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Flag_the_app_exits_without_is_a_warning_and_a_required_flag()
     {
         using var module = Project(
