@@ -279,6 +279,31 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void File_names_chosen_before_a_read_by_variable_are_assets()
+    {
+        // The Rust book's chapter 20 server: a match picks "hello.html" or "404.html", then fs::read_to_string(filename).
+        using var crate = Crate("""
+            use std::fs;
+            fn page(request_line: &str) -> String {
+                let (status_line, filename) = match request_line {
+                    "GET / HTTP/1.1" => ("HTTP/1.1 200 OK", "hello.html"),
+                    _ => ("HTTP/1.1 404 NOT FOUND", "404.html"),
+                };
+                let contents = fs::read_to_string(filename).unwrap();
+                format!("{status_line}\r\n\r\n{contents} {}", "notes.txt")
+            }
+            fn main() { let _ = page("GET / HTTP/1.1"); }
+            """);
+        File.WriteAllText(crate.Combine("hello.html"), "<p>hello</p>");
+        File.WriteAllText(crate.Combine("404.html"), "<p>oops</p>");
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("hello.html 404.html", Value(detection, "assets"));
+        Assert.StartsWith("src/main.rs:4 (\"hello.html\", read by fs::read_to_string(filename) at src/main.rs:7)", From(detection, "assets"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_folder_joined_onto_the_working_directory_is_an_asset()
     {
         // Shaped like zero2prod's settings: the config crate reads configuration/base.yaml from the current directory.
