@@ -205,6 +205,29 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Loopback_in_a_constant_the_bind_names_warns_at_the_constant()
+    {
+        // Shaped like a Rust book server with its settings in constants: `TcpListener::bind(ADDRESS)`.
+        using var crate = Crate("""
+            use std::net::TcpListener;
+            pub const ADDRESS: &str = "127.0.0.1:7878";
+            pub const CLIENT: &str = "localhost:9000";
+            fn main() {
+                let listener = TcpListener::bind(ADDRESS).unwrap();
+                for _stream in listener.incoming() {}
+            }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("7878", Value(detection, "port"));
+        Assert.Equal(
+            "src/main.rs:2 listens on loopback only (`pub const ADDRESS: &str = \"127.0.0.1:7878\";`, bound at src/main.rs:5): nothing outside the container " +
+            "reaches it, not even through a published port. Change it to `pub const ADDRESS: &str = \"0.0.0.0:7878\";` (every interface).",
+            Assert.Single(detection.Warnings));
+    }
+
+    [Fact]
     public void Loopback_in_a_formatted_address_warns_and_a_client_connect_does_not()
     {
         using var crate = Crate("""
