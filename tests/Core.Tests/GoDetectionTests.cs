@@ -144,6 +144,54 @@ public sealed class GoDetectionTests
     }
 
     [Fact]
+    public void A_module_without_a_main_package_names_its_nested_modules_that_have_one()
+    {
+        // golang/example's root: a library module, and helloserver/ and outyet/ modules of their own beside it.
+        const string server = "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\":8080\", nil)\n}\n";
+        using var module = Project(
+            ("go.mod", "module golang.org/x/example\n\ngo 1.22\n"),
+            ("stringutil/reverse.go", "package stringutil\n\nfunc Reverse(s string) string { return s }\n"),
+            ("hello/go.mod", "module golang.org/x/example/hello\n\ngo 1.22\n"),
+            ("hello/hello.go", "package main\n\nfunc main() {}\n"),
+            ("helloserver/go.mod", "module golang.org/x/example/helloserver\n\ngo 1.22\n"),
+            ("helloserver/server.go", server));
+        var detection = Detect(module.Path);
+        Assert.Empty(detection.Ambiguities);
+        var problem = Assert.Single(detection.Problems);
+        Assert.Equal("There is no main package in this module's root or under cmd/, but modules of their own below it (a go.mod each) have one: " +
+                     "helloserver/ (listens on a port), hello/. Run init in that module's folder (`cd helloserver`, then `multistage init`).", problem);
+    }
+
+    [Fact]
+    public void A_nested_modules_code_is_not_read_as_the_apps()
+    {
+        // golang/example's root with --set main: ragserver/ is a module of its own and template/ another program; neither's loopback listen is this app's.
+        using var module = Project(
+            ("go.mod", "module golang.org/x/example\n\ngo 1.22\n"),
+            ("tools/hello/main.go", "package main\n\nfunc main() {}\n"),
+            ("ragserver/go.mod", "module golang.org/x/example/ragserver\n\ngo 1.22\n"),
+            ("ragserver/main.go", "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\"localhost:9020\", nil)\n}\n"),
+            ("template/main.go", "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.ListenAndServe(\"localhost:8080\", nil)\n}\n"));
+        var detection = ProjectDetectors.For("go")!.Detect(new ProjectFolder(module.Path) { Given = new Dictionary<string, string> { ["main"] = "./tools/hello" } })!;
+        Assert.Empty(detection.Warnings);
+        Assert.DoesNotContain(detection.Values, v => v.Option == "port");
+    }
+
+    [Fact]
+    public void Flag_defaulting_to_loopback_is_passed_all_interfaces_in_the_image_command()
+    {
+        // golang/example's outyet and helloserver: the address comes from a flag whose default is localhost.
+        using var module = Project(
+            ("go.mod", "module example.com/outyet\n\ngo 1.22\n"),
+            ("main.go", "package main\n\nimport (\n\t\"flag\"\n\t\"net/http\"\n)\n\nvar httpAddr = flag.String(\"http\", \"localhost:8080\", \"Listen address\")\n\n" +
+                        "func main() {\n\tflag.Parse()\n\thttp.ListenAndServe(*httpAddr, nil)\n}\n"));
+        var detection = Detect(module.Path);
+        Assert.Empty(detection.Warnings);
+        Assert.Contains(detection.Values, v => v is { Option: "port", Value: "8080" });
+        Assert.Contains(detection.Values, v => v is { Option: "listen-argument", Value: "-http=:8080" } && v.From.StartsWith("main.go:8", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Flag_the_app_exits_without_is_a_warning_and_a_required_flag()
     {
         using var module = Project(

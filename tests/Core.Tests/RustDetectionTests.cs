@@ -205,6 +205,29 @@ public sealed class RustDetectionTests
     }
 
     [Fact]
+    public void Loopback_in_a_constant_the_bind_names_warns_at_the_constant()
+    {
+        // Shaped like a Rust book server with its settings in constants: `TcpListener::bind(ADDRESS)`.
+        using var crate = Crate("""
+            use std::net::TcpListener;
+            pub const ADDRESS: &str = "127.0.0.1:7878";
+            pub const CLIENT: &str = "localhost:9000";
+            fn main() {
+                let listener = TcpListener::bind(ADDRESS).unwrap();
+                for _stream in listener.incoming() {}
+            }
+            """);
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("7878", Value(detection, "port"));
+        Assert.Equal(
+            "src/main.rs:2 listens on loopback only (`pub const ADDRESS: &str = \"127.0.0.1:7878\";`, bound at src/main.rs:5): nothing outside the container " +
+            "reaches it, not even through a published port. Change it to `pub const ADDRESS: &str = \"0.0.0.0:7878\";` (every interface).",
+            Assert.Single(detection.Warnings));
+    }
+
+    [Fact]
     public void Loopback_in_a_formatted_address_warns_and_a_client_connect_does_not()
     {
         using var crate = Crate("""
@@ -276,6 +299,31 @@ public sealed class RustDetectionTests
 
         Assert.Equal("templates config.json", Value(detection, "assets"));
         Assert.Null(Value(detection, "app-dir"));
+    }
+
+    [Fact]
+    public void File_names_chosen_before_a_read_by_variable_are_assets()
+    {
+        // The Rust book's chapter 20 server: a match picks "hello.html" or "404.html", then fs::read_to_string(filename).
+        using var crate = Crate("""
+            use std::fs;
+            fn page(request_line: &str) -> String {
+                let (status_line, filename) = match request_line {
+                    "GET / HTTP/1.1" => ("HTTP/1.1 200 OK", "hello.html"),
+                    _ => ("HTTP/1.1 404 NOT FOUND", "404.html"),
+                };
+                let contents = fs::read_to_string(filename).unwrap();
+                format!("{status_line}\r\n\r\n{contents} {}", "notes.txt")
+            }
+            fn main() { let _ = page("GET / HTTP/1.1"); }
+            """);
+        File.WriteAllText(crate.Combine("hello.html"), "<p>hello</p>");
+        File.WriteAllText(crate.Combine("404.html"), "<p>oops</p>");
+
+        var detection = Detect(crate.Path);
+
+        Assert.Equal("hello.html 404.html", Value(detection, "assets"));
+        Assert.StartsWith("src/main.rs:4 (\"hello.html\", read by fs::read_to_string(filename) at src/main.rs:7)", From(detection, "assets"), StringComparison.Ordinal);
     }
 
     [Fact]

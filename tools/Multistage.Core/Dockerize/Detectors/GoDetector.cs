@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Multistage.Core.Dockerize.Detectors.Go;
 
 namespace Multistage.Core.Dockerize.Detectors;
@@ -5,7 +6,7 @@ namespace Multistage.Core.Dockerize.Detectors;
 /// <summary>A Go module (go.mod) or workspace (go.work) and its main package: the module root, or cmd/&lt;name&gt;/,
 /// in the module or in the workspace's modules; vendor/; how the server listens and stops (<see cref="GoServing"/>);
 /// the folders it writes and the files it opens at run time.</summary>
-public sealed class GoDetector : IProjectDetector
+public sealed partial class GoDetector : IProjectDetector
 {
     public string Language => "go";
 
@@ -118,8 +119,18 @@ public sealed class GoDetector : IProjectDetector
         }
 
         var mains = GoModules.MainPackages(folder, "");
-        var all = GoSource.All(folder);
-        ChooseMain(found, mains, module.Name, "in the module root or under cmd/", all);
+        // A nested module (a go.mod of its own) is no part of this one: its code is not this app's.
+        var nestedModules = folder.FilesBelow("go.mod", 6).Where(f => f != "go.mod").Select(f => PackageFolder(f) + "/").ToList();
+        var all = GoSource.All(folder).Where(s => !nestedModules.Any(n => s.Path.StartsWith(n, StringComparison.Ordinal))).ToList();
+        if (mains.Count == 0 && !folder.Given.ContainsKey("main") && NestedMains(folder, GoSource.All(folder)) is { Count: > 0 } nested)
+        {
+            found.Problem(NestedProblem(nested));
+        }
+        else
+        {
+            ChooseMain(found, mains, module.Name, "in the module root or under cmd/", all);
+        }
+
         if (folder.Exists("vendor/modules.txt"))
         {
             found.Value("vendor", "true", "vendor/modules.txt (go mod vendor)");
@@ -134,16 +145,40 @@ public sealed class GoDetector : IProjectDetector
         return found.Build();
     }
 
+    /// <summary>Modules below this one (a go.mod of their own, up to two folders down) with a main package, the ones
+    /// that listen on a port first: `go build` in this module cannot build them, init in their folder can.</summary>
+    private static IReadOnlyList<(string Folder, bool Listens)> NestedMains(ProjectFolder folder, IReadOnlyList<GoSource> sources) =>
+        folder.FilesBelow("go.mod", 2)
+            .Where(f => f != "go.mod")
+            .Select(PackageFolder)
+            .Where(m => GoModules.MainPackages(folder, m).Count > 0)
+            .Select(m => (Folder: m, Listens: GoServing.Listens(sources.Where(s => s.Path.StartsWith(m + "/", StringComparison.Ordinal)))))
+            .OrderBy(m => m.Listens ? 0 : 1)
+            .ThenBy(m => m.Folder, StringComparer.Ordinal)
+            .ToList();
+
+    private static string NestedProblem(IReadOnlyList<(string Folder, bool Listens)> nested)
+    {
+        var shown = nested.Take(3).Select(n => n.Folder + "/" + (n.Listens ? " (listens on a port)" : "")).ToList();
+        var more = nested.Count > 3 ? $" and {nested.Count - 3} more" : "";
+        return "There is no main package in this module's root or under cmd/, but modules of their own below it (a go.mod each) have one: " +
+               $"{string.Join(", ", shown)}{more}. Run init in that module's folder (`cd {nested[0].Folder}`, then `multistage init`).";
+    }
+
     /// <summary>With several main packages and one given (--set main=./cmd/api), the others' files are not that
     /// program's: their ports, handlers and files would be read as its own.</summary>
     private static IReadOnlyList<GoSource> WithoutOtherMains(IReadOnlyList<GoSource> sources, IReadOnlyList<string> mains, IReadOnlyDictionary<string, string> given)
     {
-        if (mains.Count < 2 || !given.TryGetValue("main", out var chosen))
+        if (!given.TryGetValue("main", out var chosen))
         {
             return sources;
         }
 
-        var others = mains.Select(Folder).Where(m => m != Folder(chosen)).ToHashSet(StringComparer.Ordinal);
+        // Main packages outside cmd/ (golang/example's template/) are other programs too: `package main` says so.
+        var others = mains.Select(Folder)
+            .Concat(sources.Where(s => PackageMain().IsMatch(s.Text)).Select(s => PackageFolder(s.Path)))
+            .Where(m => m != Folder(chosen))
+            .ToHashSet(StringComparer.Ordinal);
         return sources.Where(s => !others.Contains(PackageFolder(s.Path))).ToList();
     }
 
@@ -177,4 +212,7 @@ public sealed class GoDetector : IProjectDetector
                 break;
         }
     }
+
+    [GeneratedRegex(@"^package\s+main\b", RegexOptions.Multiline)]
+    private static partial Regex PackageMain();
 }

@@ -57,15 +57,20 @@ public static partial class GoServing
                 var fallback = flag.Default.Trim('"');
                 found.Value("port", address.Port, $"{at} (the default of the flag -{flag.Name}: {fallback})");
                 found.Value("port-flag", "-" + flag.Name, at);
-                found.Note($"The app listens where the flag -{flag.Name} says ({at}); the ENTRYPOINT passes no flag, so its default " +
-                           $"{fallback} applies. ENV PORT={address.Port} only tells the HEALTHCHECK and you which port that is: the app does not read PORT. " +
-                           $"To listen elsewhere, pass `-{flag.Name} ...` after the image name in `docker run` and change PORT and EXPOSE to match.");
                 if (address.IsLoopback)
                 {
-                    var change = flag.IsInteger ? $"{address.Port}" : $":{address.Port}";
-                    found.Warning($"{at}: the flag -{flag.Name} defaults to {fallback}, a loopback address: the app answers only inside its own container, " +
-                                  $"never through a published port. Pass `-{flag.Name} {change}`: add `CMD [\"-{flag.Name}\", \"{change}\"]` below the ENTRYPOINT in Dockerfile " +
-                                  $"(and after the binary in Dockerfile.single's CMD), or change the default in {at} to \"{change}\".");
+                    // The image passes the flag itself: a loopback default answers only inside the container.
+                    var argument = $"-{flag.Name}=:{address.Port}";
+                    found.Value("listen-argument", argument, $"{at} (the flag -{flag.Name} defaults to {fallback}, a loopback address)");
+                    found.Note($"The app listens where the flag -{flag.Name} says ({at}); its default {fallback} is a loopback address, which answers only inside " +
+                               $"the container. The image passes `{argument}` (CMD in Dockerfile, after the binary in Dockerfile.single), so it listens on all " +
+                               $"interfaces. To listen elsewhere, pass `-{flag.Name}=...` after the image name in `docker run` and change PORT and EXPOSE to match.");
+                }
+                else
+                {
+                    found.Note($"The app listens where the flag -{flag.Name} says ({at}); the ENTRYPOINT passes no flag, so its default " +
+                               $"{fallback} applies. ENV PORT={address.Port} only tells the HEALTHCHECK and you which port that is: the app does not read PORT. " +
+                               $"To listen elsewhere, pass `-{flag.Name} ...` after the image name in `docker run` and change PORT and EXPOSE to match.");
                 }
 
                 return;

@@ -31,7 +31,24 @@ public static partial class RustListen
                 found.Warning($"{line.Where} listens on loopback only (`{line.Text}`): nothing outside the container reaches it, " +
                               $"not even through a published port. Change it to `{change}` (every interface).");
             }
+            else if (BoundConstant(lines, line) is { } bind && EveryInterface(line.Text) is { } changed)
+            {
+                found.Warning($"{line.Where} listens on loopback only (`{line.Text}`, bound at {bind.Where}): nothing outside the container reaches it, " +
+                              $"not even through a published port. Change it to `{changed}` (every interface).");
+            }
         }
+    }
+
+    /// <summary>The line that binds the address a `const NAME: &amp;str = "..."` holds (`TcpListener::bind(NAME)`), if any.</summary>
+    private static RustLine? BoundConstant(IReadOnlyList<RustLine> lines, RustLine line)
+    {
+        if (StringConstant().Match(line.Text) is not { Success: true } constant)
+        {
+            return null;
+        }
+
+        var name = new Regex(@"\b" + Regex.Escape(constant.Groups["name"].Value) + @"\b");
+        return lines.FirstOrDefault(l => l != line && name.IsMatch(l.Text) && BindContext().IsMatch(l.Text) && !l.Text.Contains("connect", StringComparison.Ordinal));
     }
 
     /// <summary>`env::var("PORT")` (or APP_PORT, ...): the variable fills port-variable; a number in the same
@@ -137,6 +154,12 @@ public static partial class RustListen
             return null;
         }
 
+        return EveryInterface(text);
+    }
+
+    /// <summary>The line with its loopback address made every interface's, or null when it holds none.</summary>
+    private static string? EveryInterface(string text)
+    {
         var changed = LoopbackAddress().Replace(text, m => m.Groups["v4"].Success || m.Groups["name"].Success
             ? $"{m.Groups["q"].Value}0.0.0.0{m.Groups["rest"].Value}"
             : m.Groups["v6"].Success ? $"{m.Groups["q"].Value}{(m.Groups["v6"].Value.StartsWith('[') ? "[::]" : "::")}{m.Groups["rest"].Value}"
@@ -181,4 +204,7 @@ public static partial class RustListen
 
     [GeneratedRegex(@"(?<q>"")(?:(?<v4>127\.0\.0\.1)|(?<name>localhost)|(?<v6>\[::1\]|::1))(?<rest>[:""])|(?<arr>\[\s*127\s*,\s*0\s*,\s*0\s*,\s*1\s*\])|(?<const>Ipv4Addr::LOCALHOST)")]
     private static partial Regex LoopbackAddress();
+
+    [GeneratedRegex(@"\bconst\s+(?<name>[A-Z][A-Z0-9_]*)\s*:\s*&(?:'static\s+)?str\s*=")]
+    private static partial Regex StringConstant();
 }

@@ -51,6 +51,27 @@ public static partial class RustRuntime
     {
         var assets = new List<(string Path, string From)>();
         var appDir = "";
+        void Add(string path, string from)
+        {
+            var first = path.Split('/')[0];
+            // Relative paths resolve from where the app runs: the package's folder, else the workspace root.
+            string? asset = null;
+            if (package.Dir.Length > 0 && (package.Folder.Exists(first) || package.Folder.FolderExists(first)))
+            {
+                asset = $"{package.Dir}/{first}";
+                appDir = package.Dir;
+            }
+            else if (context.Exists(first) || context.FolderExists(first))
+            {
+                asset = first;
+            }
+
+            if (asset is not null && assets.All(a => a.Path != asset))
+            {
+                assets.Add((asset, from));
+            }
+        }
+
         foreach (var line in lines)
         {
             foreach (Match m in OpenedPath().Matches(line.Text))
@@ -67,21 +88,24 @@ public static partial class RustRuntime
                     continue;
                 }
 
-                // Relative paths resolve from where the app runs: the package's folder, else the workspace root.
-                string? asset = null;
-                if (package.Dir.Length > 0 && (package.Folder.Exists(first) || package.Folder.FolderExists(first)))
-                {
-                    asset = $"{package.Dir}/{first}";
-                    appDir = package.Dir;
-                }
-                else if (context.Exists(first) || context.FolderExists(first))
-                {
-                    asset = first;
-                }
+                Add(path, $"{line.Where} ({m.Value.Trim()}))");
+            }
+        }
 
-                if (asset is not null && assets.All(a => a.Path != asset))
+        // A read of a variable (the Rust book's `fs::read_to_string(filename)` after a match picks "hello.html"):
+        // the file names the code writes as literals, where such a file exists, are what it reads.
+        if (lines.FirstOrDefault(l => ReadByVariable().IsMatch(l.Text)) is { } read)
+        {
+            var call = ReadByVariable().Match(read.Text).Value.Trim();
+            foreach (var line in lines)
+            {
+                foreach (Match m in FileNameLiteral().Matches(line.Text))
                 {
-                    assets.Add((asset, $"{line.Where} ({m.Value.Trim()}))"));
+                    var path = m.Groups["path"].Value;
+                    if (package.Folder.Exists(path) || context.Exists(path))
+                    {
+                        Add(path, $"{line.Where} (\"{path}\", read by {call} at {read.Where})");
+                    }
                 }
             }
         }
@@ -111,4 +135,11 @@ public static partial class RustRuntime
 
     [GeneratedRegex(@"(?:read_to_string|read|read_dir|File::open|OpenOptions::new\(\)[^""]*\.open|NamedFile::open|ServeDir::new|ServeFile::new|Files::new\(\s*""[^""]*""\s*,|Tera::new|Handlebars[^""]*register_templates_directory\([^""]*|Path::new|PathBuf::from|\.join)\(?\s*""(?<path>[^""]+)""")]
     private static partial Regex OpenedPath();
+
+    [GeneratedRegex(@"(?:fs::read_to_string|fs::read|File::open)\(\s*&?[a-z_][A-Za-z0-9_.]*\s*\)")]
+    private static partial Regex ReadByVariable();
+
+    /// <summary>A quoted relative file name with an extension: "hello.html", "pages/404.html".</summary>
+    [GeneratedRegex(@"""(?<path>[A-Za-z0-9_-][\w.-]*(?:/[\w.-]+)*\.[A-Za-z0-9]+)""")]
+    private static partial Regex FileNameLiteral();
 }
