@@ -38,6 +38,107 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Gunicorn_config_with_uvicorn_workers_serves_the_asgi_app_with_gunicorn_on_its_bind()
+    {
+        var detection = Detect(
+            ("requirements.txt", "fastapi==0.115.0\ngunicorn==23.0.0\nuvicorn==0.30.0\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"),
+            ("gunicorn.conf.py", "workers = 2\nworker_class = \"uvicorn.workers.UvicornWorker\"\nbind = \"0.0.0.0:8000\"\n"));
+
+        var server = detection.Values.Single(v => v.Option == "server");
+        Assert.Equal("gunicorn", server.Value);
+        Assert.StartsWith("gunicorn.conf.py:2 (worker_class = \"uvicorn.workers.UvicornWorker\")", server.From, StringComparison.Ordinal);
+        Assert.Equal("8000", Value(detection, "port"));
+        Assert.Equal("main:app", Value(detection, "app"));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "gunicorn-config");
+        Assert.Equal("Python (FastAPI, ASGI)", detection.Kind);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
+    public void Gunicorn_config_without_uvicorn_workers_is_named_as_unused_for_an_asgi_app()
+    {
+        var detection = Detect(
+            ("requirements.txt", "fastapi==0.115.0\nuvicorn==0.30.0\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"),
+            ("gunicorn.conf.py", "bind = \"0.0.0.0:8000\"\n"));
+
+        Assert.Equal("uvicorn", Value(detection, "server"));
+        Assert.Contains(detection.Notes, n => n.StartsWith("gunicorn.conf.py is not used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gunicorn_config_settings_the_entrypoint_flags_change_are_named()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("gunicorn.conf.py", "accesslog = \"-\"\ngraceful_timeout = 30\n"));
+
+        Assert.Equal(
+            ["gunicorn.conf.py:2 (graceful_timeout = 30) is overridden by the ENTRYPOINT's --graceful-timeout 2 (the stop ends within docker stop's 10 s)."],
+            detection.Notes.Where(n => n.Contains("overridden", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Gunicorn_config_under_another_name_is_passed_with_c()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("gunicorn_conf.py", "bind = \"0.0.0.0:5000\"\n"));
+
+        Assert.Equal("gunicorn_conf.py", Value(detection, "gunicorn-config"));
+        Assert.Equal("5000", Value(detection, "port"));
+        Assert.Equal("Python (Flask, WSGI)", detection.Kind);
+    }
+
+    [Fact]
+    public void Gunicorn_config_a_procfile_names_with_c_is_read_and_passed()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("Procfile", "web: gunicorn -c config/gunicorn.py app:app\n"),
+            ("config/gunicorn.py", "bind = \"127.0.0.1:7000\"\n"));
+
+        var config = detection.Values.Single(v => v.Option == "gunicorn-config");
+        Assert.Equal("config/gunicorn.py", config.Value);
+        Assert.StartsWith("Procfile:1", config.From, StringComparison.Ordinal);
+        Assert.Equal("7000", Value(detection, "port"));
+        Assert.StartsWith("config/gunicorn.py:1 (bind = \"127.0.0.1:7000\") binds the loopback address", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uvicorn_worker_package_missing_is_a_problem()
+    {
+        var detection = Detect(
+            ("requirements.txt", "starlette==0.40.0\ngunicorn==23.0.0\n"),
+            ("app.py", "from starlette.applications import Starlette\n\napp = Starlette()\n"),
+            ("gunicorn.conf.py", "worker_class = 'uvicorn_worker.UvicornWorker'\n"));
+
+        Assert.Equal("gunicorn", Value(detection, "server"));
+        Assert.Contains(detection.Problems, p => p.Contains("uvicorn-worker", StringComparison.Ordinal));
+        Assert.Equal("Python (Starlette, ASGI)", detection.Kind);
+    }
+
+    [Fact]
+    public void Kind_names_the_framework_found()
+    {
+        var django = Detect(
+            ("requirements.txt", "Django==5.2\n"),
+            ("manage.py", "import django\n"),
+            ("mysite/__init__.py", ""),
+            ("mysite/wsgi.py", "from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n"));
+        var factory = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("web/__init__.py", "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n"));
+
+        Assert.Equal("Python (Django, WSGI)", django.Kind);
+        Assert.Equal("Python (Flask, WSGI)", factory.Kind);
+    }
+
+    [Fact]
     public void Loopback_in_a_main_block_is_only_a_note_since_the_server_binds_all_addresses()
     {
         var detection = Detect(

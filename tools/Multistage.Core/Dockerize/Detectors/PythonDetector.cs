@@ -40,7 +40,8 @@ public sealed partial class PythonDetector : IProjectDetector
         if (PythonLauncher.TryRead(found, folder) is { } launched)
         {
             var launcherSources = PythonSource.All(folder);
-            PythonRuntime.ReadGunicornConfig(found, folder, launched == "gunicorn");
+            found.Describes($"Python (a script that starts {launched})");
+            PythonRuntime.ReadGunicornConfig(found, launched == "gunicorn" ? PythonGunicornConfig.Find(folder) : null);
             PythonRuntime.ReadHealthPath(found, launcherSources);
             PythonRuntime.ReadWritable(found, launcherSources);
             PythonRuntime.ReadRequiredEnv(found, launcherSources);
@@ -69,12 +70,29 @@ public sealed partial class PythonDetector : IProjectDetector
             found.Value("source-root", app.SourceRoot, $"the app's package is in {app.SourceRoot}/ (a src layout)");
         }
 
-        var server = app.Asgi ? "uvicorn" : "gunicorn";
+        found.Describes(app.Kind);
+        var config = PythonGunicornConfig.Find(folder);
+        // An ASGI app runs under gunicorn only when the project's config gives it uvicorn's workers.
+        var workers = app.Asgi ? config?.UvicornWorker : null;
+        var server = app.Asgi && workers is null ? "uvicorn" : "gunicorn";
         // The file (and line) the app came from: "app.py:3", or "mysite/wsgi.py" from "mysite/wsgi.py: application = ...".
         var where = app.From.Split(' ')[0].TrimEnd(':');
-        found.Value("server", server, app.Asgi
-            ? $"{where}: an ASGI app is served by uvicorn"
-            : $"{where}: a WSGI app is served by gunicorn");
+        found.Value("server", server, workers is not null
+            ? $"{config!.Source.Where(workers)} ({config.Source.Quote(workers)}): gunicorn serves the ASGI app of {where} in uvicorn workers, with the project's config"
+            : app.Asgi
+                ? $"{where}: an ASGI app is served by uvicorn"
+                : $"{where}: a WSGI app is served by gunicorn");
+        if (app.Asgi && workers is null && config is not null)
+        {
+            found.Note($"{config.Path} is not used: it sets no uvicorn worker_class, and gunicorn's own workers cannot serve an ASGI app, so the image runs uvicorn. " +
+                       "To keep gunicorn and the config, set worker_class = \"uvicorn_worker.UvicornWorker\" in it (and list uvicorn-worker).");
+        }
+
+        if (server == "gunicorn")
+        {
+            ReadConfig(found, config, dependencies);
+        }
+
         if (dependencies.Lists(server))
         {
             found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
@@ -89,7 +107,6 @@ public sealed partial class PythonDetector : IProjectDetector
         found.Value("tini", "false", $"{server} is PID 1 and handles SIGTERM itself (stops taking connections, finishes requests in flight, exits)");
 
         var sources = PythonSource.All(folder);
-        PythonRuntime.ReadGunicornConfig(found, folder, !app.Asgi);
         if (!found.Build().Values.Any(v => v.Option == "port"))
         {
             PythonRuntime.ReadRunCall(found, sources, server);
@@ -99,6 +116,36 @@ public sealed partial class PythonDetector : IProjectDetector
         PythonRuntime.ReadWritable(found, sources);
         PythonRuntime.ReadRequiredEnv(found, sources);
         return found.Build();
+    }
+
+    /// <summary>The gunicorn config the image's gunicorn reads: -c for any name but its default, the package its
+    /// uvicorn workers need, and the settings the ENTRYPOINT's flags override.</summary>
+    private static void ReadConfig(ProjectDetection.Builder found, PythonGunicornConfig? config, PythonDependencies dependencies)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        if (config.Path != PythonGunicornConfig.DefaultName)
+        {
+            found.Value("gunicorn-config", config.Path, $"{config.From}: gunicorn reads it with -c {config.Path}");
+        }
+        else
+        {
+            found.Note($"{config.From}: its settings (bind, workers, worker_class) apply in the image.");
+        }
+
+        if (config.WorkerPackage is { } package && !dependencies.Lists(package) && !dependencies.Lists(package.Replace('-', '_')))
+        {
+            found.Problem($"{config.Source.Where(config.UvicornWorker!)} ({config.Source.Quote(config.UvicornWorker!)}) needs the {package} package, which {dependencies.File} does not list: add it, or gunicorn stops at start.");
+        }
+
+        PythonRuntime.ReadGunicornConfig(found, config);
+        foreach (var setting in config.OverriddenByFlags())
+        {
+            found.Note(setting);
+        }
     }
 
     [GeneratedRegex(@"^\[project\][^\[]*?^name\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline | RegexOptions.Singleline)]
