@@ -176,6 +176,18 @@ public sealed class InitCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Dry_run_names_the_framework_it_found_not_the_templates_sample()
+    {
+        var folder = Copy("python-fastapi");
+
+        var result = await InitAsync(folder, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        Assert.Contains(Lines(result.Output), l => l.StartsWith("Found Python (FastAPI, ASGI) in ", StringComparison.Ordinal) && l.EndsWith(": requirements.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain("Flask", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_with_two_languages_is_refused_naming_the_language_flag()
     {
         var folder = Copy("go-root-main");
