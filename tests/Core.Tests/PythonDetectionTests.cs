@@ -50,6 +50,8 @@ public sealed class PythonDetectionTests
         Assert.StartsWith("gunicorn.conf.py:2 (worker_class = \"uvicorn.workers.UvicornWorker\")", server.From, StringComparison.Ordinal);
         Assert.Equal("8000", Value(detection, "port"));
         Assert.Equal("main:app", Value(detection, "app"));
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "add-uvicorn");
         Assert.DoesNotContain(detection.Values, v => v.Option == "gunicorn-config");
         Assert.Equal("Python (FastAPI, ASGI)", detection.Kind);
         Assert.Empty(detection.Warnings);

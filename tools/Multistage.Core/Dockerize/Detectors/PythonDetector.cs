@@ -95,11 +95,11 @@ public sealed partial class PythonDetector : IProjectDetector
 
         if (dependencies.Lists(server))
         {
-            found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
+            found.Value(server == "uvicorn" ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
         }
         else
         {
-            found.Note(app.Asgi
+            found.Note(server == "uvicorn"
                 ? $"uvicorn is not among the project's packages: the Dockerfiles install uvicorn 0.53.0 next to them."
                 : $"gunicorn is not among the project's packages: the Dockerfiles install gunicorn 23.0.0 next to them.");
         }
