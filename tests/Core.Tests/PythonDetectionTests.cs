@@ -125,6 +125,21 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void A_flask_command_that_prepares_data_is_named_with_how_to_run_it_in_the_image()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"blog\"\ndependencies = [\"flask\"]\n"),
+            ("blog/__init__.py", "from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    from . import db\n    db.init_app(app)\n    return app\n"),
+            ("blog/db.py", "import click\n\n\n@click.command(\"init-db\")\ndef init_db_command():\n    pass\n\n\n@click.command(\"greet\")\ndef greet():\n    pass\n\n\ndef init_app(app):\n    app.cli.add_command(init_db_command)\n"));
+
+        var note = Assert.Single(detection.Notes, n => n.Contains("init-db", StringComparison.Ordinal));
+        Assert.StartsWith("blog/db.py:4 (@click.command(\"init-db\")) prepares the app's data", note, StringComparison.Ordinal);
+        Assert.Contains("docker compose exec <service> /opt/venv/bin/flask", note, StringComparison.Ordinal);
+        Assert.Contains("--app blog init-db", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(detection.Notes, n => n.Contains("greet", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Kind_names_the_framework_found()
     {
         var django = Detect(

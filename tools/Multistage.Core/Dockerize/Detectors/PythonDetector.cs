@@ -115,6 +115,11 @@ public sealed partial class PythonDetector : IProjectDetector
         PythonRuntime.ReadHealthPath(found, sources);
         PythonRuntime.ReadWritable(found, sources);
         PythonRuntime.ReadRequiredEnv(found, sources);
+        if (app.Framework == "Flask")
+        {
+            PythonSetupCommands.Read(found, sources, app.Target.Split(':')[0]);
+        }
+
         return found.Build();
     }
 
