@@ -140,6 +140,38 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Requirements_split_into_a_folder_bring_the_folder_along()
+    {
+        var detection = Detect(
+            ("requirements.txt", "-r requirements/prod.txt\n"),
+            ("requirements/base.txt", "flask==3.1.1\n"),
+            ("requirements/prod.txt", "-r base.txt\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        var folder = detection.Values.Single(v => v.Option == "requirements-folder");
+        Assert.Equal("requirements", folder.Value);
+        Assert.Equal("requirements.txt:1 (-r requirements/prod.txt)", folder.From);
+        Assert.DoesNotContain(detection.Values, v => v.Option == "requirements");
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+    }
+
+    [Fact]
+    public void Requirements_only_in_a_folder_install_the_production_list()
+    {
+        var detection = Detect(
+            ("requirements/base.txt", "flask==3.1.1\n"),
+            ("requirements/dev.txt", "-r base.txt\npytest\n"),
+            ("requirements/production.txt", "-r base.txt\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        Assert.Equal("requirements/production.txt", Value(detection, "requirements"));
+        Assert.Equal("requirements", Value(detection, "requirements-folder"));
+        Assert.Equal("requirements", Value(detection, "dependencies"));
+        Assert.Equal(["requirements/production.txt"], detection.Markers);
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+    }
+
+    [Fact]
     public void Kind_names_the_framework_found()
     {
         var django = Detect(

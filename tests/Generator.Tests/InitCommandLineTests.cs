@@ -25,7 +25,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.Equal(
             [
                 $"error: No project found in {folder} (looked for dotnet: a .csproj, a .sln/.slnx with its projects, or projects under src/; go: go.mod or go.work; " +
-                "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
+                "node: package.json; python: requirements.txt, requirements/*.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",
             ],

@@ -11,7 +11,7 @@ public sealed partial class PythonDetector : IProjectDetector
 {
     public string Language => "python";
 
-    public string LooksFor => "requirements.txt or pyproject.toml";
+    public string LooksFor => "requirements.txt, requirements/*.txt or pyproject.toml";
 
     public ProjectDetection? Detect(ProjectFolder folder)
     {
@@ -23,15 +23,27 @@ public sealed partial class PythonDetector : IProjectDetector
 
         var pyproject = folder.Read("pyproject.toml");
         var named = pyproject is not null && ProjectName().Match(pyproject) is { Success: true } n ? n.Groups[1].Value : null;
-        var found = ProjectDetection.For(Language, named ?? folder.FolderName, folder.Exists("requirements.txt") && dependencies.Choice is "requirements" or "pyproject" ? "requirements.txt" : "pyproject.toml")
+        var marker = dependencies.Choice == "requirements" ? dependencies.File
+            : dependencies.Choice == "pyproject" && folder.Exists("requirements.txt") ? "requirements.txt" : "pyproject.toml";
+        var found = ProjectDetection.For(Language, named ?? folder.FolderName, marker)
             .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name");
         found.Value("dependencies", dependencies.Choice, dependencies.Choice switch
         {
             "uv" => "uv.lock (a locked install of its runtime closure)",
             "poetry" => "poetry.lock (a locked install of its main group)",
-            "requirements" => "requirements.txt",
+            "requirements" => dependencies.File,
             _ => "pyproject.toml [project] dependencies (no requirements.txt or lock file)",
         });
+        if (dependencies.File != "requirements.txt" && dependencies.Choice == "requirements")
+        {
+            found.Value("requirements", dependencies.File, dependencies.FolderFrom);
+        }
+
+        if (dependencies.Folder.Length > 0)
+        {
+            found.Value("requirements-folder", dependencies.Folder, dependencies.FolderFrom);
+        }
+
         if (dependencies.Missing(folder) is { } missing)
         {
             found.Problem(missing);
