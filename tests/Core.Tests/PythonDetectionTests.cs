@@ -172,6 +172,28 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void An_app_assigned_with_a_type_annotation_is_found()
+    {
+        var asgi = Detect(
+            ("requirements.txt", "fastapi==0.143.3\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp: FastAPI = FastAPI(\n    title=\"x\",\n)\n"));
+        var wsgi = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "from flask import Flask\n\napplication: Flask = Flask(__name__)\n"));
+
+        Assert.Equal("main:app", Value(asgi, "app"));
+        Assert.Equal("app:application", Value(wsgi, "app"));
+    }
+
+    [Fact]
+    public void No_app_found_is_refused_as_python_not_as_the_flask_sample()
+    {
+        var detection = Detect(("requirements.txt", "requests==2.32.0\n"), ("tool.py", "print('hi')\n"));
+
+        Assert.Equal("Python", detection.Kind);
+    }
+
+    [Fact]
     public void Kind_names_the_framework_found()
     {
         var django = Detect(

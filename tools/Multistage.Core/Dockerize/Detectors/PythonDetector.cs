@@ -26,7 +26,8 @@ public sealed partial class PythonDetector : IProjectDetector
         var marker = dependencies.Choice == "requirements" ? dependencies.File
             : dependencies.Choice == "pyproject" && folder.Exists("requirements.txt") ? "requirements.txt" : "pyproject.toml";
         var found = ProjectDetection.For(Language, named ?? folder.FolderName, marker)
-            .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name");
+            .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name")
+            .Describes("Python");
         found.Value("dependencies", dependencies.Choice, dependencies.Choice switch
         {
             "uv" => "uv.lock (a locked install of its runtime closure)",

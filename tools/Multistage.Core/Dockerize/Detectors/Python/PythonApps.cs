@@ -151,10 +151,11 @@ internal static partial class PythonApps
     [GeneratedRegex(@"^(?:(?<n>application|app)\s*=|from\s+\S+\s+import\s+(?:.*\bas\s+)?(?<n>application|app)\b)", RegexOptions.Multiline)]
     private static partial Regex WsgiName();
 
-    [GeneratedRegex(@"^(\w+)\s*=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
+    // app = Flask(...), or with a type annotation: app: Flask = Flask(...)
+    [GeneratedRegex(@"^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
     private static partial Regex FlaskApp();
 
-    [GeneratedRegex(@"^(\w+)\s*=\s*(?:fastapi\.|starlette\.applications\.)?(FastAPI|Starlette)\(", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.|starlette\.applications\.)?(FastAPI|Starlette)\(", RegexOptions.Multiline)]
     private static partial Regex AsgiApp();
 
     [GeneratedRegex(@"^def\s+(create_app|make_app)\s*\(", RegexOptions.Multiline)]
