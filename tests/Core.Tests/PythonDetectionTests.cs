@@ -38,6 +38,178 @@ public sealed class PythonDetectionTests
     }
 
     [Fact]
+    public void Gunicorn_config_with_uvicorn_workers_serves_the_asgi_app_with_gunicorn_on_its_bind()
+    {
+        var detection = Detect(
+            ("requirements.txt", "fastapi==0.115.0\ngunicorn==23.0.0\nuvicorn==0.30.0\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"),
+            ("gunicorn.conf.py", "workers = 2\nworker_class = \"uvicorn.workers.UvicornWorker\"\nbind = \"0.0.0.0:8000\"\n"));
+
+        var server = detection.Values.Single(v => v.Option == "server");
+        Assert.Equal("gunicorn", server.Value);
+        Assert.StartsWith("gunicorn.conf.py:2 (worker_class = \"uvicorn.workers.UvicornWorker\")", server.From, StringComparison.Ordinal);
+        Assert.Equal("8000", Value(detection, "port"));
+        Assert.Equal("main:app", Value(detection, "app"));
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+        Assert.DoesNotContain(detection.Values, v => v.Option == "add-uvicorn");
+        Assert.DoesNotContain(detection.Values, v => v.Option == "gunicorn-config");
+        Assert.Equal("Python (FastAPI, ASGI)", detection.Kind);
+        Assert.Empty(detection.Warnings);
+    }
+
+    [Fact]
+    public void Gunicorn_config_without_uvicorn_workers_is_named_as_unused_for_an_asgi_app()
+    {
+        var detection = Detect(
+            ("requirements.txt", "fastapi==0.115.0\nuvicorn==0.30.0\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp = FastAPI()\n"),
+            ("gunicorn.conf.py", "bind = \"0.0.0.0:8000\"\n"));
+
+        Assert.Equal("uvicorn", Value(detection, "server"));
+        Assert.Contains(detection.Notes, n => n.StartsWith("gunicorn.conf.py is not used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gunicorn_config_settings_the_entrypoint_flags_change_are_named()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("gunicorn.conf.py", "accesslog = \"-\"\ngraceful_timeout = 30\n"));
+
+        Assert.Equal(
+            ["gunicorn.conf.py:2 (graceful_timeout = 30) is overridden by the ENTRYPOINT's --graceful-timeout 2 (the stop ends within docker stop's 10 s)."],
+            detection.Notes.Where(n => n.Contains("overridden", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Gunicorn_config_under_another_name_is_passed_with_c()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("gunicorn_conf.py", "bind = \"0.0.0.0:5000\"\n"));
+
+        Assert.Equal("gunicorn_conf.py", Value(detection, "gunicorn-config"));
+        Assert.Equal("5000", Value(detection, "port"));
+        Assert.Equal("Python (Flask, WSGI)", detection.Kind);
+    }
+
+    [Fact]
+    public void Gunicorn_config_a_procfile_names_with_c_is_read_and_passed()
+    {
+        var detection = Detect(
+            ("requirements.txt", "Flask==3.1.1\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"),
+            ("Procfile", "web: gunicorn -c config/gunicorn.py app:app\n"),
+            ("config/gunicorn.py", "bind = \"127.0.0.1:7000\"\n"));
+
+        var config = detection.Values.Single(v => v.Option == "gunicorn-config");
+        Assert.Equal("config/gunicorn.py", config.Value);
+        Assert.StartsWith("Procfile:1", config.From, StringComparison.Ordinal);
+        Assert.Equal("7000", Value(detection, "port"));
+        Assert.StartsWith("config/gunicorn.py:1 (bind = \"127.0.0.1:7000\") binds the loopback address", Assert.Single(detection.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uvicorn_worker_package_missing_is_a_problem()
+    {
+        var detection = Detect(
+            ("requirements.txt", "starlette==0.40.0\ngunicorn==23.0.0\n"),
+            ("app.py", "from starlette.applications import Starlette\n\napp = Starlette()\n"),
+            ("gunicorn.conf.py", "worker_class = 'uvicorn_worker.UvicornWorker'\n"));
+
+        Assert.Equal("gunicorn", Value(detection, "server"));
+        Assert.Contains(detection.Problems, p => p.Contains("uvicorn-worker", StringComparison.Ordinal));
+        Assert.Equal("Python (Starlette, ASGI)", detection.Kind);
+    }
+
+    [Fact]
+    public void A_flask_command_that_prepares_data_is_named_with_how_to_run_it_in_the_image()
+    {
+        var detection = Detect(
+            ("pyproject.toml", "[project]\nname = \"blog\"\ndependencies = [\"flask\"]\n"),
+            ("blog/__init__.py", "from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n    from . import db\n    db.init_app(app)\n    return app\n"),
+            ("blog/db.py", "import click\n\n\n@click.command(\"init-db\")\ndef init_db_command():\n    pass\n\n\n@click.command(\"greet\")\ndef greet():\n    pass\n\n\ndef init_app(app):\n    app.cli.add_command(init_db_command)\n"));
+
+        var note = Assert.Single(detection.Notes, n => n.Contains("init-db", StringComparison.Ordinal));
+        Assert.StartsWith("blog/db.py:4 (@click.command(\"init-db\")) prepares the app's data", note, StringComparison.Ordinal);
+        Assert.Contains("docker compose exec <service> /opt/venv/bin/flask", note, StringComparison.Ordinal);
+        Assert.Contains("--app blog init-db", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(detection.Notes, n => n.Contains("greet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Requirements_split_into_a_folder_bring_the_folder_along()
+    {
+        var detection = Detect(
+            ("requirements.txt", "-r requirements/prod.txt\n"),
+            ("requirements/base.txt", "flask==3.1.1\n"),
+            ("requirements/prod.txt", "-r base.txt\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        var folder = detection.Values.Single(v => v.Option == "requirements-folder");
+        Assert.Equal("requirements", folder.Value);
+        Assert.Equal("requirements.txt:1 (-r requirements/prod.txt)", folder.From);
+        Assert.DoesNotContain(detection.Values, v => v.Option == "requirements");
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+    }
+
+    [Fact]
+    public void Requirements_only_in_a_folder_install_the_production_list()
+    {
+        var detection = Detect(
+            ("requirements/base.txt", "flask==3.1.1\n"),
+            ("requirements/dev.txt", "-r base.txt\npytest\n"),
+            ("requirements/production.txt", "-r base.txt\ngunicorn==23.0.0\n"),
+            ("app.py", "from flask import Flask\n\napp = Flask(__name__)\n"));
+
+        Assert.Equal("requirements/production.txt", Value(detection, "requirements"));
+        Assert.Equal("requirements", Value(detection, "requirements-folder"));
+        Assert.Equal("requirements", Value(detection, "dependencies"));
+        Assert.Equal(["requirements/production.txt"], detection.Markers);
+        Assert.Equal("false", Value(detection, "add-gunicorn"));
+    }
+
+    [Fact]
+    public void An_app_assigned_with_a_type_annotation_is_found()
+    {
+        var asgi = Detect(
+            ("requirements.txt", "fastapi==0.143.3\n"),
+            ("main.py", "from fastapi import FastAPI\n\napp: FastAPI = FastAPI(\n    title=\"x\",\n)\n"));
+        var wsgi = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("app.py", "from flask import Flask\n\napplication: Flask = Flask(__name__)\n"));
+
+        Assert.Equal("main:app", Value(asgi, "app"));
+        Assert.Equal("app:application", Value(wsgi, "app"));
+    }
+
+    [Fact]
+    public void No_app_found_is_refused_as_python_not_as_the_flask_sample()
+    {
+        var detection = Detect(("requirements.txt", "requests==2.32.0\n"), ("tool.py", "print('hi')\n"));
+
+        Assert.Equal("Python", detection.Kind);
+    }
+
+    [Fact]
+    public void Kind_names_the_framework_found()
+    {
+        var django = Detect(
+            ("requirements.txt", "Django==5.2\n"),
+            ("manage.py", "import django\n"),
+            ("mysite/__init__.py", ""),
+            ("mysite/wsgi.py", "from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n"));
+        var factory = Detect(
+            ("requirements.txt", "Flask==3.1.1\n"),
+            ("web/__init__.py", "from flask import Flask\n\ndef create_app():\n    return Flask(__name__)\n"));
+
+        Assert.Equal("Python (Django, WSGI)", django.Kind);
+        Assert.Equal("Python (Flask, WSGI)", factory.Kind);
+    }
+
+    [Fact]
     public void Loopback_in_a_main_block_is_only_a_note_since_the_server_binds_all_addresses()
     {
         var detection = Detect(

@@ -25,7 +25,7 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.Equal(
             [
                 $"error: No project found in {folder} (looked for dotnet: a .csproj, a .sln/.slnx with its projects, or projects under src/; go: go.mod or go.work; " +
-                "node: package.json; python: requirements.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
+                "node: package.json; python: requirements.txt, requirements/*.txt or pyproject.toml; rust: Cargo.toml): run init in the project's folder, " +
                 "or pass --language LANG (dotnet, go, node, python, rust) and its options with --set.",
                 "Nothing was written.",
             ],
@@ -173,6 +173,18 @@ public sealed class InitCommandLineTests : IDisposable
 
         Assert.Contains(lines, l => l.Contains("│ main ", StringComparison.Ordinal) && l.Contains("./cmd/inventory-api", StringComparison.Ordinal) && l.Contains("package main in cmd/inventory-api/", StringComparison.Ordinal));
         Assert.Equal(before, FileTree.RelativeFiles(folder));
+    }
+
+    [Fact]
+    public async Task Dry_run_names_the_framework_it_found_not_the_templates_sample()
+    {
+        var folder = Copy("python-fastapi");
+
+        var result = await InitAsync(folder, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, $"Expected exit 0:\n{result.Describe()}");
+        Assert.Contains(Lines(result.Output), l => l.StartsWith("Found Python (FastAPI, ASGI) in ", StringComparison.Ordinal) && l.EndsWith(": requirements.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain("Flask", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -210,7 +210,7 @@ public sealed class NewUserCommandLineTests(SeededCourses courses) : IDisposable
 
         var run = await InProcessCli.RunAsync(["init", folder, "--language", "python"], cancellationToken: TestContext.Current.CancellationToken);
 
-        AssertBadInput(run, "--language python: ", "holds no python project (looked for requirements.txt or pyproject.toml) but a go project (go.mod): pass `--language go`, or leave --language out.");
+        AssertBadInput(run, "--language python: ", "holds no python project (looked for requirements.txt, requirements/*.txt or pyproject.toml) but a go project (go.mod): pass `--language go`, or leave --language out.");
         Assert.Equal(["go.mod", "main.go"], FileTree.RelativeFiles(folder));
     }
 

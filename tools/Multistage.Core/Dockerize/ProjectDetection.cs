@@ -25,6 +25,10 @@ public sealed record ProjectDetection(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>What the detector found the project to be, for the user ("Python (FastAPI, ASGI)"); null: the
+    /// template's display name says it.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>A start for a detector: found by these markers, nothing read yet.</summary>
     public static Builder For(string language, string name, params string[] markers) => new(language, name, markers);
 
@@ -36,11 +40,19 @@ public sealed record ProjectDetection(
         private readonly List<string> _warnings = [];
         private readonly List<string> _problems = [];
         private string _nameFrom = markers.Count > 0 ? markers[^1] : "";
+        private string? _kind;
 
         /// <summary>Where the name came from, when not the last marker file.</summary>
         public Builder NamedFrom(string from)
         {
             _nameFrom = from;
+            return this;
+        }
+
+        /// <summary>What the project is, in the words the user knows it by (its framework).</summary>
+        public Builder Describes(string kind)
+        {
+            _kind = kind;
             return this;
         }
 
@@ -75,6 +87,6 @@ public sealed record ProjectDetection(
             return this;
         }
 
-        public ProjectDetection Build() => new(language, markers, name, _nameFrom, _values, _ambiguities, _notes, _warnings, _problems);
+        public ProjectDetection Build() => new(language, markers, name, _nameFrom, _values, _ambiguities, _notes, _warnings, _problems) { Kind = _kind };
     }
 }

@@ -79,7 +79,9 @@ public sealed class InitCommand(IAnsiConsole console, TemplateLoader templateLoa
 
         if (connection is not null)
         {
-            var template = templates.Catalog.Single(t => t.Language == plan.Template.Language);
+            // The verify table names what init found (FastAPI, Django), not the template's own sample (Flask).
+            var sample = templates.Catalog.Single(t => t.Language == plan.Template.Language);
+            var template = sample with { DisplayName = plan.Detection?.Kind ?? sample.DisplayName };
             var verified = await new InitVerifier(console).VerifyAsync(plan, template, connection, BuildArgumentOption.Parse(settings.BuildArguments), cancellationToken);
             if (verified != ExitCodes.Success)
             {
@@ -117,7 +119,7 @@ public sealed class InitCommand(IAnsiConsole console, TemplateLoader templateLoa
         var where = UserPath.Display(plan.Directory);
         if (plan.Detection is { } found)
         {
-            console.MarkupLineInterpolated($"Found a {plan.Template.Language} project in {where}: {string.Join(", ", found.Markers)}");
+            console.MarkupLineInterpolated($"Found {found.Kind ?? $"a {plan.Template.Language} project"} in {where}: {string.Join(", ", found.Markers)}");
         }
         else
         {

@@ -63,7 +63,7 @@ public static class InitPlanner
 
         foreach (var ambiguity in detection?.Ambiguities.Where(a => !overrides.ContainsKey(a.Option)) ?? [])
         {
-            problems.Add($"{template.DisplayName}: {ambiguity.What} ({Shorten(ambiguity.Candidates)}): pass {Flag(ambiguity.Option, ambiguity.Candidates[0])}.");
+            problems.Add($"{detection?.Kind ?? template.DisplayName}: {ambiguity.What} ({Shorten(ambiguity.Candidates)}): pass {Flag(ambiguity.Option, ambiguity.Candidates[0])}.");
         }
 
         problems.AddRange(detection?.Problems ?? []);

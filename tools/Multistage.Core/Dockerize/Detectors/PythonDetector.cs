@@ -11,7 +11,7 @@ public sealed partial class PythonDetector : IProjectDetector
 {
     public string Language => "python";
 
-    public string LooksFor => "requirements.txt or pyproject.toml";
+    public string LooksFor => "requirements.txt, requirements/*.txt or pyproject.toml";
 
     public ProjectDetection? Detect(ProjectFolder folder)
     {
@@ -23,15 +23,28 @@ public sealed partial class PythonDetector : IProjectDetector
 
         var pyproject = folder.Read("pyproject.toml");
         var named = pyproject is not null && ProjectName().Match(pyproject) is { Success: true } n ? n.Groups[1].Value : null;
-        var found = ProjectDetection.For(Language, named ?? folder.FolderName, folder.Exists("requirements.txt") && dependencies.Choice is "requirements" or "pyproject" ? "requirements.txt" : "pyproject.toml")
-            .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name");
+        var marker = dependencies.Choice == "requirements" ? dependencies.File
+            : dependencies.Choice == "pyproject" && folder.Exists("requirements.txt") ? "requirements.txt" : "pyproject.toml";
+        var found = ProjectDetection.For(Language, named ?? folder.FolderName, marker)
+            .NamedFrom(named is null ? "the folder's name" : "pyproject.toml [project] name")
+            .Describes("Python");
         found.Value("dependencies", dependencies.Choice, dependencies.Choice switch
         {
             "uv" => "uv.lock (a locked install of its runtime closure)",
             "poetry" => "poetry.lock (a locked install of its main group)",
-            "requirements" => "requirements.txt",
+            "requirements" => dependencies.File,
             _ => "pyproject.toml [project] dependencies (no requirements.txt or lock file)",
         });
+        if (dependencies.File != "requirements.txt" && dependencies.Choice == "requirements")
+        {
+            found.Value("requirements", dependencies.File, dependencies.FolderFrom);
+        }
+
+        if (dependencies.Folder.Length > 0)
+        {
+            found.Value("requirements-folder", dependencies.Folder, dependencies.FolderFrom);
+        }
+
         if (dependencies.Missing(folder) is { } missing)
         {
             found.Problem(missing);
@@ -40,7 +53,8 @@ public sealed partial class PythonDetector : IProjectDetector
         if (PythonLauncher.TryRead(found, folder) is { } launched)
         {
             var launcherSources = PythonSource.All(folder);
-            PythonRuntime.ReadGunicornConfig(found, folder, launched == "gunicorn");
+            found.Describes($"Python (a script that starts {launched})");
+            PythonRuntime.ReadGunicornConfig(found, launched == "gunicorn" ? PythonGunicornConfig.Find(folder) : null);
             PythonRuntime.ReadHealthPath(found, launcherSources);
             PythonRuntime.ReadWritable(found, launcherSources);
             PythonRuntime.ReadRequiredEnv(found, launcherSources);
@@ -69,19 +83,36 @@ public sealed partial class PythonDetector : IProjectDetector
             found.Value("source-root", app.SourceRoot, $"the app's package is in {app.SourceRoot}/ (a src layout)");
         }
 
-        var server = app.Asgi ? "uvicorn" : "gunicorn";
+        found.Describes(app.Kind);
+        var config = PythonGunicornConfig.Find(folder);
+        // An ASGI app runs under gunicorn only when the project's config gives it uvicorn's workers.
+        var workers = app.Asgi ? config?.UvicornWorker : null;
+        var server = app.Asgi && workers is null ? "uvicorn" : "gunicorn";
         // The file (and line) the app came from: "app.py:3", or "mysite/wsgi.py" from "mysite/wsgi.py: application = ...".
         var where = app.From.Split(' ')[0].TrimEnd(':');
-        found.Value("server", server, app.Asgi
-            ? $"{where}: an ASGI app is served by uvicorn"
-            : $"{where}: a WSGI app is served by gunicorn");
+        found.Value("server", server, workers is not null
+            ? $"{config!.Source.Where(workers)} ({config.Source.Quote(workers)}): gunicorn serves the ASGI app of {where} in uvicorn workers, with the project's config"
+            : app.Asgi
+                ? $"{where}: an ASGI app is served by uvicorn"
+                : $"{where}: a WSGI app is served by gunicorn");
+        if (app.Asgi && workers is null && config is not null)
+        {
+            found.Note($"{config.Path} is not used: it sets no uvicorn worker_class, and gunicorn's own workers cannot serve an ASGI app, so the image runs uvicorn. " +
+                       "To keep gunicorn and the config, set worker_class = \"uvicorn_worker.UvicornWorker\" in it (and list uvicorn-worker).");
+        }
+
+        if (server == "gunicorn")
+        {
+            ReadConfig(found, config, dependencies);
+        }
+
         if (dependencies.Lists(server))
         {
-            found.Value(app.Asgi ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
+            found.Value(server == "uvicorn" ? "add-uvicorn" : "add-gunicorn", "false", $"{server} is listed in {dependencies.File}");
         }
         else
         {
-            found.Note(app.Asgi
+            found.Note(server == "uvicorn"
                 ? $"uvicorn is not among the project's packages: the Dockerfiles install uvicorn 0.53.0 next to them."
                 : $"gunicorn is not among the project's packages: the Dockerfiles install gunicorn 23.0.0 next to them.");
         }
@@ -89,7 +120,6 @@ public sealed partial class PythonDetector : IProjectDetector
         found.Value("tini", "false", $"{server} is PID 1 and handles SIGTERM itself (stops taking connections, finishes requests in flight, exits)");
 
         var sources = PythonSource.All(folder);
-        PythonRuntime.ReadGunicornConfig(found, folder, !app.Asgi);
         if (!found.Build().Values.Any(v => v.Option == "port"))
         {
             PythonRuntime.ReadRunCall(found, sources, server);
@@ -98,7 +128,42 @@ public sealed partial class PythonDetector : IProjectDetector
         PythonRuntime.ReadHealthPath(found, sources);
         PythonRuntime.ReadWritable(found, sources);
         PythonRuntime.ReadRequiredEnv(found, sources);
+        if (app.Framework == "Flask")
+        {
+            PythonSetupCommands.Read(found, sources, app.Target.Split(':')[0]);
+        }
+
         return found.Build();
+    }
+
+    /// <summary>The gunicorn config the image's gunicorn reads: -c for any name but its default, the package its
+    /// uvicorn workers need, and the settings the ENTRYPOINT's flags override.</summary>
+    private static void ReadConfig(ProjectDetection.Builder found, PythonGunicornConfig? config, PythonDependencies dependencies)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        if (config.Path != PythonGunicornConfig.DefaultName)
+        {
+            found.Value("gunicorn-config", config.Path, $"{config.From}: gunicorn reads it with -c {config.Path}");
+        }
+        else
+        {
+            found.Note($"{config.From}: its settings (bind, workers, worker_class) apply in the image.");
+        }
+
+        if (config.WorkerPackage is { } package && !dependencies.Lists(package) && !dependencies.Lists(package.Replace('-', '_')))
+        {
+            found.Problem($"{config.Source.Where(config.UvicornWorker!)} ({config.Source.Quote(config.UvicornWorker!)}) needs the {package} package, which {dependencies.File} does not list: add it, or gunicorn stops at start.");
+        }
+
+        PythonRuntime.ReadGunicornConfig(found, config);
+        foreach (var setting in config.OverriddenByFlags())
+        {
+            found.Note(setting);
+        }
     }
 
     [GeneratedRegex(@"^\[project\][^\[]*?^name\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline | RegexOptions.Singleline)]

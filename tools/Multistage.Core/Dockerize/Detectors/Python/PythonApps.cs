@@ -4,7 +4,12 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 
 /// <summary>An app a server can import: module:object, whether it speaks ASGI (uvicorn) or WSGI (gunicorn),
 /// and where it was found.</summary>
-internal sealed record PythonApp(string Target, bool Asgi, string From, string SourceRoot = "");
+/// <param name="Framework">Django, Flask, FastAPI or Starlette; null for a wsgi.py whose framework is not named.</param>
+internal sealed record PythonApp(string Target, bool Asgi, string From, string? Framework, string SourceRoot = "")
+{
+    /// <summary>What the user knows the app as: "Python (FastAPI, ASGI)".</summary>
+    public string Kind => $"Python ({(Framework is null ? "" : Framework + ", ")}{(Asgi ? "ASGI" : "WSGI")})";
+}
 
 /// <summary>Finds the app object in the code: Django's &lt;project&gt;/wsgi.py, a root wsgi.py, and in the
 /// root modules and packages `app = Flask(...)`, `app = FastAPI(...)`, `app = Starlette(...)`, `app = build()`
@@ -24,7 +29,7 @@ internal static partial class PythonApps
         {
             var django = folder.Folders()
                 .Where(f => folder.Read($"{f}/wsgi.py") is { } w && DjangoWsgi().IsMatch(w))
-                .Select(f => new PythonApp($"{f}.wsgi:application", false, $"{f}/wsgi.py: application = get_wsgi_application()"))
+                .Select(f => new PythonApp($"{f}.wsgi:application", false, $"{f}/wsgi.py: application = get_wsgi_application()", "Django"))
                 .ToList();
             if (django.Count > 0)
             {
@@ -35,7 +40,7 @@ internal static partial class PythonApps
         // wsgi.py wins when it exists: it is the file a project writes for exactly this.
         if (folder.Read("wsgi.py") is { } wsgi && WsgiName().Match(wsgi) is { Success: true } w2)
         {
-            return [new PythonApp($"wsgi:{w2.Groups["n"].Value}", false, $"wsgi.py defines {w2.Groups["n"].Value}")];
+            return [new PythonApp($"wsgi:{w2.Groups["n"].Value}", false, $"wsgi.py defines {w2.Groups["n"].Value}", WsgiFramework().Match(wsgi) is { Success: true } wf ? char.ToUpperInvariant(wf.Value[0]) + wf.Value[1..].ToLowerInvariant() : null)];
         }
 
         var found = new List<PythonApp>();
@@ -76,17 +81,17 @@ internal static partial class PythonApps
         var at = (Match m) => $"{file}:{source.AsSpan(0, m.Index).Count('\n') + 1}";
         if (AsgiApp().Match(source) is { Success: true } asgi)
         {
-            found.Add(new PythonApp($"{module}:{asgi.Groups[1].Value}", true, $"{at(asgi)} ({asgi.Groups[1].Value} = {asgi.Groups[2].Value}(...), an ASGI app)"));
+            found.Add(new PythonApp($"{module}:{asgi.Groups[1].Value}", true, $"{at(asgi)} ({asgi.Groups[1].Value} = {asgi.Groups[2].Value}(...), an ASGI app)", asgi.Groups[2].Value));
         }
         else if (FlaskApp().Match(source) is { Success: true } app)
         {
-            found.Add(new PythonApp($"{module}:{app.Groups[1].Value}", false, $"{at(app)} ({app.Groups[1].Value} = Flask(...), a WSGI app)"));
+            found.Add(new PythonApp($"{module}:{app.Groups[1].Value}", false, $"{at(app)} ({app.Groups[1].Value} = Flask(...), a WSGI app)", "Flask"));
         }
         else if (Built(source) is { } built)
         {
             var (name, function, framework, match) = built;
             found.Add(new PythonApp($"{module}:{name}", framework != "Flask",
-                $"{at(match)} ({name} = {function}(), which builds {framework}(...): {(framework == "Flask" ? "a WSGI" : "an ASGI")} app)"));
+                $"{at(match)} ({name} = {function}(), which builds {framework}(...): {(framework == "Flask" ? "a WSGI" : "an ASGI")} app)", framework));
         }
         else if (Factory().Match(source) is { Success: true } factory)
         {
@@ -95,7 +100,7 @@ internal static partial class PythonApps
             var framework = BuiltFramework().Match(Body(source, factory)) is { Success: true } f ? f.Groups[1].Value : "Flask";
             found.Add(new PythonApp($"{module}:{function}()", framework != "Flask", framework == "Flask"
                 ? $"{at(factory)} (def {function}(), a Flask app factory)"
-                : $"{at(factory)} (def {function}(), which builds {framework}(...): an ASGI app factory)"));
+                : $"{at(factory)} (def {function}(), which builds {framework}(...): an ASGI app factory)", framework));
         }
     }
 
@@ -135,6 +140,10 @@ internal static partial class PythonApps
     [GeneratedRegex(@"\b(FastAPI|Starlette|Flask)\(")]
     private static partial Regex BuiltFramework();
 
+    // A wsgi.py that imports flask or django (or calls Flask(...)) names its framework.
+    [GeneratedRegex(@"\b(?:flask|django)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WsgiFramework();
+
     [GeneratedRegex(@"^application\s*=\s*get_wsgi_application\(", RegexOptions.Multiline)]
     private static partial Regex DjangoWsgi();
 
@@ -142,10 +151,11 @@ internal static partial class PythonApps
     [GeneratedRegex(@"^(?:(?<n>application|app)\s*=|from\s+\S+\s+import\s+(?:.*\bas\s+)?(?<n>application|app)\b)", RegexOptions.Multiline)]
     private static partial Regex WsgiName();
 
-    [GeneratedRegex(@"^(\w+)\s*=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
+    // app = Flask(...), or with a type annotation: app: Flask = Flask(...)
+    [GeneratedRegex(@"^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:flask\.)?Flask\(", RegexOptions.Multiline)]
     private static partial Regex FlaskApp();
 
-    [GeneratedRegex(@"^(\w+)\s*=\s*(?:fastapi\.|starlette\.applications\.)?(FastAPI|Starlette)\(", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\w+)\s*(?::\s*[\w.]+\s*)?=\s*(?:fastapi\.|starlette\.applications\.)?(FastAPI|Starlette)\(", RegexOptions.Multiline)]
     private static partial Regex AsgiApp();
 
     [GeneratedRegex(@"^def\s+(create_app|make_app)\s*\(", RegexOptions.Multiline)]

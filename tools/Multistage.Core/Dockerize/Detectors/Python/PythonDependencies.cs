@@ -4,8 +4,15 @@ namespace Multistage.Core.Dockerize.Detectors.Python;
 
 /// <summary>Where the project lists its packages, most exact first: uv.lock, poetry.lock (locked installs),
 /// requirements.txt, pyproject.toml; and the text the servers it lists are looked for in.</summary>
-internal sealed partial record PythonDependencies(string Choice, string File, string Packages)
+/// <param name="Folder">The folder the requirement lists are split into (requirements/), which the images copy
+/// beside <paramref name="File"/>; "" when there is none. <paramref name="FolderFrom"/> says where it was seen.</param>
+internal sealed partial record PythonDependencies(string Choice, string File, string Packages, string Folder = "", string FolderFrom = "")
 {
+    /// <summary>The list a split layout installs in the image, production's first; base.txt when it is the only common one.</summary>
+    private static readonly string[] SplitLists = ["prod.txt", "production.txt", "base.txt", "common.txt"];
+
+    private const string SplitFolder = "requirements";
+
     public static PythonDependencies? Read(ProjectFolder folder)
     {
         var pyproject = folder.Read("pyproject.toml");
@@ -21,10 +28,51 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
 
         if (folder.Read("requirements.txt") is { } requirements)
         {
-            return new("requirements", "requirements.txt", requirements);
+            return Split(folder, "requirements.txt", requirements);
         }
 
-        return pyproject is null ? null : new("pyproject", "pyproject.toml", pyproject);
+        if (pyproject is not null)
+        {
+            return new("pyproject", "pyproject.toml", pyproject);
+        }
+
+        // Only requirements/*.txt (base, dev, prod): the production list, with the folder its -r lines resolve in.
+        return SplitLists.Select(l => $"{SplitFolder}/{l}").FirstOrDefault(folder.Exists) is { } list
+            ? Split(folder, list, folder.Read(list)!) with { Folder = SplitFolder, FolderFrom = $"{list}: the production list of {SplitFolder}/" }
+            : null;
+    }
+
+    /// <summary>A list with its -r includes: their packages count as listed, and a subfolder they are in is copied too.</summary>
+    private static PythonDependencies Split(ProjectFolder folder, string file, string text)
+    {
+        var packages = new System.Text.StringBuilder(text);
+        var folderName = "";
+        var folderFrom = "";
+        var seen = new HashSet<string>(StringComparer.Ordinal) { file };
+        var todo = new Queue<(string File, string Text)>([(file, text)]);
+        while (todo.Count > 0)
+        {
+            var (current, content) = todo.Dequeue();
+            var source = new PythonSource(current, content);
+            foreach (Match include in Include().Matches(content))
+            {
+                var directory = current.Contains('/') ? current[..current.LastIndexOf('/')] + "/" : "";
+                var path = Normalise(directory + include.Groups["path"].Value);
+                if (!current.Contains('/') && path.Contains('/') && folderName.Length == 0)
+                {
+                    folderName = path[..path.IndexOf('/')];
+                    folderFrom = $"{source.Where(include)} ({source.Quote(include)})";
+                }
+
+                if (seen.Add(path) && folder.Read(path) is { } included)
+                {
+                    packages.Append('\n').Append(included);
+                    todo.Enqueue((path, included));
+                }
+            }
+        }
+
+        return new("requirements", file, packages.ToString(), folderName, folderFrom);
     }
 
     /// <summary>Whether the project's packages include <paramref name="package"/>; fastapi[standard] brings uvicorn.</summary>
@@ -62,6 +110,29 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
 
     // A requirement line, a quoted pyproject dependency, or a lock file's name = "...".
     private static Regex Listed(string package) => new($@"(^\s*|[""']){Regex.Escape(package)}\b", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+
+    /// <summary>"requirements/./base.txt", "requirements/../x.txt" as the project-relative paths they name.</summary>
+    private static string Normalise(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == ".." && parts.Count > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part is not ("." or "" or ".."))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    // -r other.txt, --requirement other.txt, --requirement=other.txt
+    [GeneratedRegex(@"^\s*(?:-r|--requirement)[=\s]\s*(?<path>\S+)", RegexOptions.Multiline)]
+    private static partial Regex Include();
 
     [GeneratedRegex(@"fastapi\[[^\]]*\bstandard\b", RegexOptions.IgnoreCase)]
     private static partial Regex FastApiStandard();

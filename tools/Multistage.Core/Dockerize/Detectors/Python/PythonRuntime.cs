@@ -2,20 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace Multistage.Core.Dockerize.Detectors.Python;
 
-/// <summary>What the code says about the app when it runs: the port and address it serves on (gunicorn.conf.py's
+/// <summary>What the code says about the app when it runs: the port and address it serves on (the gunicorn config's
 /// bind, app.run / uvicorn.run), its health route, the folders it writes and the variables it requires.</summary>
 internal static partial class PythonRuntime
 {
 
-    /// <summary>gunicorn reads ./gunicorn.conf.py from its working directory, /app: its bind is what it serves.</summary>
-    public static void ReadGunicornConfig(ProjectDetection.Builder found, ProjectFolder folder, bool gunicorn)
+    /// <summary>The bind of the gunicorn config file the image's gunicorn reads: the port it serves on.</summary>
+    public static void ReadGunicornConfig(ProjectDetection.Builder found, PythonGunicornConfig? config)
     {
-        if (!gunicorn || folder.Read("gunicorn.conf.py") is not { } text)
+        if (config is null)
         {
             return;
         }
 
-        var source = new PythonSource("gunicorn.conf.py", text);
+        var source = config.Source;
+        var text = source.Text;
         if (Bind().Match(text) is not { Success: true } bind)
         {
             return;
