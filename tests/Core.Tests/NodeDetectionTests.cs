@@ -188,6 +188,22 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_bare_tsup_build_writes_dist_unless_its_config_names_another_folder()
+    {
+        // Turborepo's kitchen-sink apps/api: "build": "tsup", "start": "node dist/index.js", the entry in tsup.config.ts.
+        Write("package.json", """{ "name": "api", "scripts": { "build": "tsup", "start": "node dist/index.js" } }""");
+        Write("tsup.config.ts", "export default defineConfig({ entryPoints: [\"src/index.ts\"], format: [\"cjs\"] });\n");
+        Write("src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("true", "dist"), (Values(detection)["build"], Values(detection)["build-output"]));
+
+        // An outDir elsewhere: dist/index.js is not what tsup writes.
+        Write("tsup.config.ts", "export default defineConfig({ entry: ['src/index.ts'], outDir: 'build' });\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("says the build writes dist/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_start_script_running_typescript_through_a_runner_names_the_build_to_add()
     {
         // 0xChqrles/unrug-api: `"start": "tsx src/index.ts"`, no build; tsx is a development dependency.
