@@ -397,6 +397,23 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_database_port_read_before_the_apps_own_is_not_the_port()
+    {
+        // fahyik/monorepo-boilerplate's apps/api: src/db/index.ts (read first, by path) connects to DB_PORT || 5432,
+        // src/index.ts listens on PORT || 3001.
+        Write("package.json", """{ "name": "x", "main": "src/index.js" }""");
+        Write("src/db/index.js", "module.exports = { host: process.env.DB_HOSTNAME || 'db', port: parseInt(process.env.DB_PORT || \"5432\") };\n");
+        Write("src/index.js", "const port = process.env.PORT || \"3001\";\nrequire('http').createServer().listen(port);\n");
+        var detection = Detect();
+        Assert.Equal("3001", Values(detection)["port"]);
+        Assert.DoesNotContain(detection.Values, v => v.Option == "port-variable");
+
+        // Only the database's: no port read from it, and no port variable either.
+        Write("src/index.js", "require('http').createServer().listen(process.env.PORT);\n");
+        Assert.DoesNotContain(Detect().Values, v => v.Option is "port" or "port-variable");
+    }
+
+    [Fact]
     public void A_localhost_literal_in_listen_is_a_warning_naming_file_line_and_change()
     {
         Write("package.json", """{ "name": "x", "main": "app.js" }""");
