@@ -381,8 +381,9 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
-    public void Npm_workspace_member_with_a_build_step_is_refused_and_its_used_members_are_transitive()
+    public void Npm_workspace_member_with_a_build_step_builds_after_the_members_it_uses_in_their_order()
     {
+        // Turborepo's kitchen-sink (npm): apps/api builds with tsup and imports @repo/logger, itself built to dist/.
         Write("package.json", """{ "name": "mono", "workspaces": { "packages": ["apps/*", "libs/*"] } }""");
         Write("package-lock.json", "{}");
         Write("apps/api/package.json", """{ "name": "api", "scripts": { "start": "node dist/main.js", "build": "tsc" }, "dependencies": { "core": "*" } }""");
@@ -392,8 +393,10 @@ public sealed class NodeDetectionTests : IDisposable
         Write("libs/util/package.json", """{ "name": "util" }""");
         Write("libs/other/package.json", """{ "name": "other" }""");
         var detection = Detect();
-        Assert.Equal("libs/core libs/util", Values(detection)["workspace-packages"]);
-        Assert.Contains(detection.Problems, p => p.StartsWith("apps/api has a build step", StringComparison.Ordinal));
+        Assert.Empty(detection.Problems);
+        // util before core: core's build may need util's output (its types).
+        Assert.Equal("libs/util libs/core", Values(detection)["workspace-packages"]);
+        Assert.Equal(("true", "dist"), (Values(detection)["build"], Values(detection)["build-output"]));
     }
 
     [Fact]

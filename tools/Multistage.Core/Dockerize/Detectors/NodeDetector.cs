@@ -103,8 +103,8 @@ public sealed class NodeDetector : IProjectDetector
         return [$"entry {entry}: {how}: pass --set entry=<the file node runs>."];
     }
 
-    /// <summary>A pnpm workspace, init in its root: the member that is an app (a start script) is the
-    /// image; its entry and code are read in its folder, the lock file in the root.</summary>
+    /// <summary>A pnpm or npm workspace, init in its root: the member that is an app (a start script) is
+    /// the image; its entry, build and code are read in its folder, the lock file in the root.</summary>
     private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs, string declaredIn)
     {
         var pnpm = declaredIn == "pnpm-workspace.yaml";
@@ -161,11 +161,6 @@ public sealed class NodeDetector : IProjectDetector
         // The workspace's packageManager field, or the member's own.
         PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
         EntryReader.Read(member, manifest, detection);
-        if (!pnpm && detection.Build().Values.Any(v => v.Option == "build" && v.Value == "true"))
-        {
-            detection.Problem($"{path} has a build step, which these Dockerfiles run in npm workspaces only through pnpm: commit its output, or switch the workspace to pnpm (pnpm deploy).");
-        }
-
         SourceScanner.Read(member, path + "/", detection);
         EntryReader.ReadProbe(member, path + "/", detection);
         return detection.Build();

@@ -28,24 +28,27 @@ internal static partial class WorkspaceReader
         return members.DistinctBy(m => m.Item1).OrderBy(m => m.Item1, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths.</summary>
+    /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths:
+    /// each after the members it depends on, the order they build in.</summary>
     public static IReadOnlyList<string> UsedMembers(IReadOnlyList<(string Path, PackageJson Manifest)> members, PackageJson app)
     {
         var byName = members.Where(m => m.Manifest.Name is not null).ToDictionary(m => m.Manifest.Name!, m => m, StringComparer.Ordinal);
-        var used = new SortedSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<PackageJson>([app]);
-        while (queue.Count > 0)
+        var used = new List<string>();
+        var seen = new HashSet<PackageJson> { app };
+        void Visit(PackageJson manifest)
         {
-            foreach (var dependency in queue.Dequeue().Dependencies)
+            foreach (var dependency in manifest.Dependencies.Order(StringComparer.Ordinal))
             {
-                if (byName.TryGetValue(dependency, out var member) && member.Manifest != app && used.Add(member.Path))
+                if (byName.TryGetValue(dependency, out var member) && seen.Add(member.Manifest))
                 {
-                    queue.Enqueue(member.Manifest);
+                    Visit(member.Manifest);
+                    used.Add(member.Path);
                 }
             }
         }
 
-        return used.ToList();
+        Visit(app);
+        return used;
     }
 
     /// <summary>pnpm-workspace.yaml's packages list (a YAML list of globs).</summary>
