@@ -373,11 +373,22 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
-    public void Yarn_workspaces_are_refused_until_supported()
+    public void Yarn_classic_workspaces_are_read_like_npm_ones_and_berry_ones_refused()
     {
-        Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""");
-        Write("yarn.lock", "");
-        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn workspaces (packages/*)", StringComparison.Ordinal));
+        // smartclash/simple-monorepo's shape: Yarn 1 workspaces, packages/server uses packages/common.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"] }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "@mono/server", "scripts": { "start": "node index.js" }, "dependencies": { "@mono/common": "1.0.0" } }""");
+        Write("packages/server/index.js", "require('http').createServer().listen(process.env.PORT || 8080);\n");
+        Write("packages/common/package.json", """{ "name": "@mono/common", "version": "1.0.0" }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("yarn", "packages/server", "packages/common"),
+            (Values(detection)["package-manager"], Values(detection)["workspace-member"], Values(detection)["workspace-packages"]));
+
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "packageManager": "yarn@4.18.1" }""");
+        Write(".yarnrc.yml", "nodeLinker: node-modules\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn Berry workspaces (packages/*)", StringComparison.Ordinal));
     }
 
     [Fact]

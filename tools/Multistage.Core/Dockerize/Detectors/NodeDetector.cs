@@ -3,7 +3,7 @@ using Multistage.Core.Dockerize.Detectors.Node;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>A Node.js project (package.json): the package manager and its lock file, the script node
-/// runs (built first when the start script runs a build's output), the one app of a pnpm workspace,
+/// runs (built first when the start script runs a build's output), the one app of a workspace,
 /// and from the code the port, the health route, a loopback bind and whether the app handles SIGTERM.
 /// Each reading is its own class in Detectors/Node/.</summary>
 public sealed class NodeDetector : IProjectDetector
@@ -35,13 +35,6 @@ public sealed class NodeDetector : IProjectDetector
 
         if (manifest.Workspaces.Count > 0)
         {
-            if (folder.Exists("yarn.lock"))
-            {
-                return ProjectDetection.For(Language, ImageName(manifest, folder), "package.json")
-                    .Problem($"package.json declares Yarn workspaces ({string.Join(", ", manifest.Workspaces)}), which these Dockerfiles do not build yet (npm and pnpm workspaces they do): switch the workspace to npm (package-lock.json) or pnpm.")
-                    .Build();
-            }
-
             return Workspace(folder, manifest, manifest.Workspaces, "package.json");
         }
 
@@ -103,12 +96,13 @@ public sealed class NodeDetector : IProjectDetector
         return [$"entry {entry}: {how}: pass --set entry=<the file node runs>."];
     }
 
-    /// <summary>A pnpm or npm workspace, init in its root: the member that is an app (a start script) is
+    /// <summary>A pnpm, npm or Yarn classic workspace, init in its root: the member that is an app (a start script) is
     /// the image; its entry, build and code are read in its folder, the lock file in the root.</summary>
     private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs, string declaredIn)
     {
         var pnpm = declaredIn == "pnpm-workspace.yaml";
-        var kind = pnpm ? "pnpm workspace" : "npm workspace";
+        var yarn = !pnpm && root.Exists("yarn.lock") && !root.Exists("package-lock.json");
+        var kind = pnpm ? "pnpm workspace" : yarn ? "Yarn workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
         var apps = members.Where(m => EntryReader.StartScript(m.Manifest) is not null).ToList();
         if (root.Given.TryGetValue("workspace-member", out var chosen))
@@ -152,7 +146,7 @@ public sealed class NodeDetector : IProjectDetector
                 detection.Value("workspace-packages", string.Join(' ', uses), $"{path}/package.json dependencies on workspace members");
             }
 
-            if (!root.Exists("package-lock.json"))
+            if (!yarn && !root.Exists("package-lock.json"))
             {
                 detection.Problem("An npm workspace without package-lock.json: run npm install at the workspace root and commit the lock file.");
             }
@@ -160,6 +154,10 @@ public sealed class NodeDetector : IProjectDetector
 
         // The workspace's packageManager field, or the member's own.
         PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
+        if (yarn && detection.Build().Values.Any(v => v.Option == "package-manager" && v.Value == "yarn-berry"))
+        {
+            detection.Problem($"package.json declares Yarn Berry workspaces ({string.Join(", ", globs)}), which these Dockerfiles do not build yet (Yarn classic, npm and pnpm workspaces they do): switch the workspace to one of those.");
+        }
         EntryReader.Read(member, manifest, detection);
         SourceScanner.Read(member, path + "/", detection);
         EntryReader.ReadProbe(member, path + "/", detection);
