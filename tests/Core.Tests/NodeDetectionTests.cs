@@ -392,6 +392,24 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void Without_start_scripts_the_member_that_listens_is_the_app_and_its_undeclared_member_imports_are_used()
+    {
+        // smartclash/simple-monorepo: no start script (nodemon runs main), and server imports
+        // @simple-monorepo/common without listing it (Yarn 1 links every member at the root).
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"] }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "@mono/server", "main": "./index.js", "scripts": { "restarter": "nodemon ." }, "dependencies": { "express": "^4.17.1" } }""");
+        Write("packages/server/index.js", "const add = require('@mono/common');\nrequire('express')().listen(8080);\n");
+        Write("packages/common/package.json", """{ "name": "@mono/common", "main": "./index.js" }""");
+        Write("packages/common/index.js", "module.exports = (a, b) => a + b;\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("packages/server", "index.js", "packages/common"),
+            (Values(detection)["workspace-member"], Values(detection)["entry"], Values(detection)["workspace-packages"]));
+        Assert.Contains(detection.Notes, n => n.StartsWith("packages/server imports @mono/common, which its package.json does not list", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Npm_workspace_member_with_a_build_step_builds_after_the_members_it_uses_in_their_order()
     {
         // Turborepo's kitchen-sink (npm): apps/api builds with tsup and imports @repo/logger, itself built to dist/.

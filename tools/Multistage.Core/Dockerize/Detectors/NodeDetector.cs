@@ -105,6 +105,14 @@ public sealed class NodeDetector : IProjectDetector
         var kind = pnpm ? "pnpm workspace" : yarn ? "Yarn workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
         var apps = members.Where(m => EntryReader.StartScript(m.Manifest) is not null).ToList();
+        var chosenBy = "the one member with a start script";
+        if (apps.Count == 0 && members.Where(m => MemberSources.Listens(new ProjectFolder(Path.Combine(root.Root, m.Path)))).ToList() is [var listener])
+        {
+            // smartclash/simple-monorepo: no start script anywhere; the server runs its main through nodemon.
+            apps = [listener];
+            chosenBy = "no member has a start script; the one whose code calls listen()";
+        }
+
         if (root.Given.TryGetValue("workspace-member", out var chosen))
         {
             // --set workspace-member: that member is the app, with a start script or not (--set entry names its file).
@@ -136,14 +144,21 @@ public sealed class NodeDetector : IProjectDetector
         var (path, manifest) = apps[0];
         var member = new ProjectFolder(Path.Combine(root.Root, path)) { Given = root.Given };
         var detection = ProjectDetection.For(Language, ImageName(manifest, member), declaredIn, $"{path}/package.json")
-            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): the one member with a start script");
+            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): {chosenBy}");
         if (!pnpm)
         {
             detection.Value("workspace-members", string.Join(' ', members.Select(m => m.Path)), $"package.json workspaces ({string.Join(", ", globs)})");
-            var uses = WorkspaceReader.UsedMembers(members, manifest);
+            var names = members.Select(m => m.Manifest.Name).OfType<string>().Where(n => n != manifest.Name && !manifest.Dependencies.Contains(n));
+            var undeclared = MemberSources.Imported(member, names);
+            foreach (var name in undeclared)
+            {
+                detection.Note($"{path} imports {name}, which its package.json does not list: the image copies it all the same; add it to {path}/package.json's dependencies (pnpm and a clean npm install need it there).");
+            }
+
+            var uses = WorkspaceReader.UsedMembers(members, manifest with { Dependencies = [.. manifest.Dependencies, .. undeclared] });
             if (uses.Count > 0)
             {
-                detection.Value("workspace-packages", string.Join(' ', uses), $"{path}/package.json dependencies on workspace members");
+                detection.Value("workspace-packages", string.Join(' ', uses), undeclared.Count == 0 ? $"{path}/package.json dependencies on workspace members" : $"{path}/package.json dependencies on workspace members and its code's imports of them");
             }
 
             if (!yarn && !root.Exists("package-lock.json"))
