@@ -410,6 +410,21 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_build_in_an_install_hook_is_refused_naming_the_script_to_move_it_to()
+    {
+        // smartclash/simple-monorepo: "postinstall": "yarn workspaces run build" ran tsc before the sources were copied.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "scripts": { "postinstall": "yarn workspaces run build" } }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "server", "scripts": { "start": "node index.js" } }""");
+        Write("packages/server/index.js", "require('http').createServer().listen(8080);\n");
+        Assert.Contains(Detect().Problems, p => p.StartsWith("package.json's postinstall script (yarn workspaces run build) builds at install time", StringComparison.Ordinal));
+
+        // A hook that builds nothing (husky, prisma generate) stands.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "scripts": { "prepare": "husky" } }""");
+        Assert.Empty(Detect().Problems);
+    }
+
+    [Fact]
     public void Npm_workspace_member_with_a_build_step_builds_after_the_members_it_uses_in_their_order()
     {
         // Turborepo's kitchen-sink (npm): apps/api builds with tsup and imports @repo/logger, itself built to dist/.

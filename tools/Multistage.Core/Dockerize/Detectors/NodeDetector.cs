@@ -49,6 +49,7 @@ public sealed class NodeDetector : IProjectDetector
         }
 
         PackageManagerReader.Read(folder, manifest, found);
+        InstallScripts.Check(manifest, "package.json", found);
         EntryReader.Read(folder, manifest, found);
         SourceScanner.Read(folder, "", found);
         EntryReader.ReadProbe(folder, "", found);
@@ -169,6 +170,8 @@ public sealed class NodeDetector : IProjectDetector
 
         // The workspace's packageManager field, or the member's own.
         PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
+        InstallScripts.Check(rootManifest, "package.json", detection);
+        InstallScripts.Check(manifest, $"{path}/package.json", detection);
         if (yarn && detection.Build().Values.Any(v => v.Option == "package-manager" && v.Value == "yarn-berry"))
         {
             detection.Problem($"package.json declares Yarn Berry workspaces ({string.Join(", ", globs)}), which these Dockerfiles do not build yet (Yarn classic, npm and pnpm workspaces they do): switch the workspace to one of those.");
