@@ -425,6 +425,21 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_double_star_workspace_glob_finds_members_nested_deeper()
+    {
+        // A pnpm-monorepo-starter: `packages: [packages/**]` with packages/apps/backend and packages/libs/errors.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - packages/**\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("packages/apps/backend/package.json", """{ "name": "@org/backend", "scripts": { "start": "node index.js" }, "dependencies": { "@org/errors": "workspace:*" } }""");
+        Write("packages/apps/backend/index.js", "require('http').createServer().listen(8080);\n");
+        Write("packages/libs/errors/package.json", """{ "name": "@org/errors" }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("packages/apps/backend", Values(detection)["workspace-member"]);
+    }
+
+    [Fact]
     public void Npm_workspace_member_with_a_build_step_builds_after_the_members_it_uses_in_their_order()
     {
         // Turborepo's kitchen-sink (npm): apps/api builds with tsup and imports @repo/logger, itself built to dist/.

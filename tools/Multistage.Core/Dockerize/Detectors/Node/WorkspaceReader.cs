@@ -13,8 +13,8 @@ internal static partial class WorkspaceReader
         var members = new List<(string, PackageJson)>();
         foreach (var glob in globs.Where(g => !g.StartsWith('!')).Select(g => EntryReader.Normalise(g.Trim()).TrimEnd('/')))
         {
-            var folders = glob.EndsWith("/*", StringComparison.Ordinal) || glob.EndsWith("/**", StringComparison.Ordinal)
-                ? root.Folders(glob[..glob.LastIndexOf('/')])
+            var folders = glob.EndsWith("/**", StringComparison.Ordinal) ? Below(root, glob[..^3])
+                : glob.EndsWith("/*", StringComparison.Ordinal) ? root.Folders(glob[..^2])
                 : glob.Contains('*', StringComparison.Ordinal) ? [] : [glob];
             foreach (var folder in folders)
             {
@@ -26,6 +26,21 @@ internal static partial class WorkspaceReader
         }
 
         return members.DistinctBy(m => m.Item1).OrderBy(m => m.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>packages/** : every folder below, to any depth (four here), as pnpm reads it: packages/apps/api
+    /// as well as packages/api.</summary>
+    private static IReadOnlyList<string> Below(ProjectFolder root, string folder)
+    {
+        var found = new List<string>();
+        var level = root.Folders(folder);
+        for (var depth = 0; depth < 4 && level.Count > 0; depth++)
+        {
+            found.AddRange(level);
+            level = level.SelectMany(f => root.Folders(f)).ToList();
+        }
+
+        return found;
     }
 
     /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths:
