@@ -188,6 +188,22 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
+    public void A_bare_tsup_build_writes_dist_unless_its_config_names_another_folder()
+    {
+        // Turborepo's kitchen-sink apps/api: "build": "tsup", "start": "node dist/index.js", the entry in tsup.config.ts.
+        Write("package.json", """{ "name": "api", "scripts": { "build": "tsup", "start": "node dist/index.js" } }""");
+        Write("tsup.config.ts", "export default defineConfig({ entryPoints: [\"src/index.ts\"], format: [\"cjs\"] });\n");
+        Write("src/index.ts", "export {};\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("true", "dist"), (Values(detection)["build"], Values(detection)["build-output"]));
+
+        // An outDir elsewhere: dist/index.js is not what tsup writes.
+        Write("tsup.config.ts", "export default defineConfig({ entry: ['src/index.ts'], outDir: 'build' });\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("says the build writes dist/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_start_script_running_typescript_through_a_runner_names_the_build_to_add()
     {
         // 0xChqrles/unrug-api: `"start": "tsx src/index.ts"`, no build; tsx is a development dependency.
@@ -357,16 +373,76 @@ public sealed class NodeDetectionTests : IDisposable
     }
 
     [Fact]
-    public void Yarn_workspaces_are_refused_until_supported()
+    public void Yarn_classic_workspaces_are_read_like_npm_ones_and_berry_ones_refused()
     {
-        Write("package.json", """{ "name": "mono", "workspaces": ["packages/*"] }""");
-        Write("yarn.lock", "");
-        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn workspaces (packages/*)", StringComparison.Ordinal));
+        // smartclash/simple-monorepo's shape: Yarn 1 workspaces, packages/server uses packages/common.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"] }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "@mono/server", "scripts": { "start": "node index.js" }, "dependencies": { "@mono/common": "1.0.0" } }""");
+        Write("packages/server/index.js", "require('http').createServer().listen(process.env.PORT || 8080);\n");
+        Write("packages/common/package.json", """{ "name": "@mono/common", "version": "1.0.0" }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("yarn", "packages/server", "packages/common"),
+            (Values(detection)["package-manager"], Values(detection)["workspace-member"], Values(detection)["workspace-packages"]));
+
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "packageManager": "yarn@4.18.1" }""");
+        Write(".yarnrc.yml", "nodeLinker: node-modules\n");
+        Assert.Contains(Detect().Problems, p => p.Contains("declares Yarn Berry workspaces (packages/*)", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Npm_workspace_member_with_a_build_step_is_refused_and_its_used_members_are_transitive()
+    public void Without_start_scripts_the_member_that_listens_is_the_app_and_its_undeclared_member_imports_are_used()
     {
+        // smartclash/simple-monorepo: no start script (nodemon runs main), and server imports
+        // @simple-monorepo/common without listing it (Yarn 1 links every member at the root).
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"] }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "@mono/server", "main": "./index.js", "scripts": { "restarter": "nodemon ." }, "dependencies": { "express": "^4.17.1" } }""");
+        Write("packages/server/index.js", "const add = require('@mono/common');\nrequire('express')().listen(8080);\n");
+        Write("packages/common/package.json", """{ "name": "@mono/common", "main": "./index.js" }""");
+        Write("packages/common/index.js", "module.exports = (a, b) => a + b;\n");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal(("packages/server", "index.js", "packages/common"),
+            (Values(detection)["workspace-member"], Values(detection)["entry"], Values(detection)["workspace-packages"]));
+        Assert.Contains(detection.Notes, n => n.StartsWith("packages/server imports @mono/common, which its package.json does not list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_build_in_an_install_hook_is_refused_naming_the_script_to_move_it_to()
+    {
+        // smartclash/simple-monorepo: "postinstall": "yarn workspaces run build" ran tsc before the sources were copied.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "scripts": { "postinstall": "yarn workspaces run build" } }""");
+        Write("yarn.lock", "# yarn lockfile v1\n");
+        Write("packages/server/package.json", """{ "name": "server", "scripts": { "start": "node index.js" } }""");
+        Write("packages/server/index.js", "require('http').createServer().listen(8080);\n");
+        Assert.Contains(Detect().Problems, p => p.StartsWith("package.json's postinstall script (yarn workspaces run build) builds at install time", StringComparison.Ordinal));
+
+        // A hook that builds nothing (husky, prisma generate) stands.
+        Write("package.json", """{ "private": true, "workspaces": ["packages/*"], "scripts": { "prepare": "husky" } }""");
+        Assert.Empty(Detect().Problems);
+    }
+
+    [Fact]
+    public void A_double_star_workspace_glob_finds_members_nested_deeper()
+    {
+        // A pnpm-monorepo-starter: `packages: [packages/**]` with packages/apps/backend and packages/libs/errors.
+        Write("package.json", """{ "name": "mono", "private": true }""");
+        Write("pnpm-workspace.yaml", "packages:\n  - packages/**\n");
+        Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        Write("packages/apps/backend/package.json", """{ "name": "@org/backend", "scripts": { "start": "node index.js" }, "dependencies": { "@org/errors": "workspace:*" } }""");
+        Write("packages/apps/backend/index.js", "require('http').createServer().listen(8080);\n");
+        Write("packages/libs/errors/package.json", """{ "name": "@org/errors" }""");
+        var detection = Detect();
+        Assert.Empty(detection.Problems);
+        Assert.Equal("packages/apps/backend", Values(detection)["workspace-member"]);
+    }
+
+    [Fact]
+    public void Npm_workspace_member_with_a_build_step_builds_after_the_members_it_uses_in_their_order()
+    {
+        // Turborepo's kitchen-sink (npm): apps/api builds with tsup and imports @repo/logger, itself built to dist/.
         Write("package.json", """{ "name": "mono", "workspaces": { "packages": ["apps/*", "libs/*"] } }""");
         Write("package-lock.json", "{}");
         Write("apps/api/package.json", """{ "name": "api", "scripts": { "start": "node dist/main.js", "build": "tsc" }, "dependencies": { "core": "*" } }""");
@@ -376,8 +452,27 @@ public sealed class NodeDetectionTests : IDisposable
         Write("libs/util/package.json", """{ "name": "util" }""");
         Write("libs/other/package.json", """{ "name": "other" }""");
         var detection = Detect();
-        Assert.Equal("libs/core libs/util", Values(detection)["workspace-packages"]);
-        Assert.Contains(detection.Problems, p => p.StartsWith("apps/api has a build step", StringComparison.Ordinal));
+        Assert.Empty(detection.Problems);
+        // util before core: core's build may need util's output (its types).
+        Assert.Equal("libs/util libs/core", Values(detection)["workspace-packages"]);
+        Assert.Equal(("true", "dist"), (Values(detection)["build"], Values(detection)["build-output"]));
+    }
+
+    [Fact]
+    public void A_database_port_read_before_the_apps_own_is_not_the_port()
+    {
+        // fahyik/monorepo-boilerplate's apps/api: src/db/index.ts (read first, by path) connects to DB_PORT || 5432,
+        // src/index.ts listens on PORT || 3001.
+        Write("package.json", """{ "name": "x", "main": "src/index.js" }""");
+        Write("src/db/index.js", "module.exports = { host: process.env.DB_HOSTNAME || 'db', port: parseInt(process.env.DB_PORT || \"5432\") };\n");
+        Write("src/index.js", "const port = process.env.PORT || \"3001\";\nrequire('http').createServer().listen(port);\n");
+        var detection = Detect();
+        Assert.Equal("3001", Values(detection)["port"]);
+        Assert.DoesNotContain(detection.Values, v => v.Option == "port-variable");
+
+        // Only the database's: no port read from it, and no port variable either.
+        Write("src/index.js", "require('http').createServer().listen(process.env.PORT);\n");
+        Assert.DoesNotContain(Detect().Values, v => v.Option is "port" or "port-variable");
     }
 
     [Fact]

@@ -274,6 +274,20 @@ public sealed class InitCommandLineTests : IDisposable
         Assert.False(File.Exists(Path.Combine(templates, "go", "Dockerfile")), "init wrote into the template folder");
     }
 
+    [Fact]
+    public async Task A_pnpm_workspace_member_builds_after_the_workspace_packages_it_uses()
+    {
+        // plabonislam/growth-tracker: `pnpm --filter "./backend..." run build` built backend alone (a path
+        // takes the dots as part of it), and tsc failed on `import ... from 'shared'`: shared had no dist/.
+        var folder = Copy("node-pnpm-workspace-build");
+        var result = await InitAsync(folder, []);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        foreach (var file in new[] { "Dockerfile", "Dockerfile.single" })
+        {
+            Assert.Contains("RUN pnpm --filter \"{./server}...\" run build", File.ReadAllText(Path.Combine(folder, file)), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>What init writes into each layout, reviewed in Snapshots/init-&lt;layout&gt;.verified/.</summary>
     [Theory]
     [MemberData(nameof(Layouts))]

@@ -3,7 +3,7 @@ using Multistage.Core.Dockerize.Detectors.Node;
 namespace Multistage.Core.Dockerize.Detectors;
 
 /// <summary>A Node.js project (package.json): the package manager and its lock file, the script node
-/// runs (built first when the start script runs a build's output), the one app of a pnpm workspace,
+/// runs (built first when the start script runs a build's output), the one app of a workspace,
 /// and from the code the port, the health route, a loopback bind and whether the app handles SIGTERM.
 /// Each reading is its own class in Detectors/Node/.</summary>
 public sealed class NodeDetector : IProjectDetector
@@ -35,13 +35,6 @@ public sealed class NodeDetector : IProjectDetector
 
         if (manifest.Workspaces.Count > 0)
         {
-            if (folder.Exists("yarn.lock"))
-            {
-                return ProjectDetection.For(Language, ImageName(manifest, folder), "package.json")
-                    .Problem($"package.json declares Yarn workspaces ({string.Join(", ", manifest.Workspaces)}), which these Dockerfiles do not build yet (npm and pnpm workspaces they do): switch the workspace to npm (package-lock.json) or pnpm.")
-                    .Build();
-            }
-
             return Workspace(folder, manifest, manifest.Workspaces, "package.json");
         }
 
@@ -56,6 +49,7 @@ public sealed class NodeDetector : IProjectDetector
         }
 
         PackageManagerReader.Read(folder, manifest, found);
+        InstallScripts.Check(manifest, "package.json", found);
         EntryReader.Read(folder, manifest, found);
         SourceScanner.Read(folder, "", found);
         EntryReader.ReadProbe(folder, "", found);
@@ -103,14 +97,23 @@ public sealed class NodeDetector : IProjectDetector
         return [$"entry {entry}: {how}: pass --set entry=<the file node runs>."];
     }
 
-    /// <summary>A pnpm workspace, init in its root: the member that is an app (a start script) is the
-    /// image; its entry and code are read in its folder, the lock file in the root.</summary>
+    /// <summary>A pnpm, npm or Yarn classic workspace, init in its root: the member that is an app (a start script) is
+    /// the image; its entry, build and code are read in its folder, the lock file in the root.</summary>
     private ProjectDetection Workspace(ProjectFolder root, PackageJson rootManifest, IReadOnlyList<string> globs, string declaredIn)
     {
         var pnpm = declaredIn == "pnpm-workspace.yaml";
-        var kind = pnpm ? "pnpm workspace" : "npm workspace";
+        var yarn = !pnpm && root.Exists("yarn.lock") && !root.Exists("package-lock.json");
+        var kind = pnpm ? "pnpm workspace" : yarn ? "Yarn workspace" : "npm workspace";
         var members = WorkspaceReader.Members(root, globs);
         var apps = members.Where(m => EntryReader.StartScript(m.Manifest) is not null).ToList();
+        var chosenBy = "the one member with a start script";
+        if (apps.Count == 0 && members.Where(m => MemberSources.Listens(new ProjectFolder(Path.Combine(root.Root, m.Path)))).ToList() is [var listener])
+        {
+            // smartclash/simple-monorepo: no start script anywhere; the server runs its main through nodemon.
+            apps = [listener];
+            chosenBy = "no member has a start script; the one whose code calls listen()";
+        }
+
         if (root.Given.TryGetValue("workspace-member", out var chosen))
         {
             // --set workspace-member: that member is the app, with a start script or not (--set entry names its file).
@@ -142,17 +145,24 @@ public sealed class NodeDetector : IProjectDetector
         var (path, manifest) = apps[0];
         var member = new ProjectFolder(Path.Combine(root.Root, path)) { Given = root.Given };
         var detection = ProjectDetection.For(Language, ImageName(manifest, member), declaredIn, $"{path}/package.json")
-            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): the one member with a start script");
+            .Value("workspace-member", path, $"{declaredIn} ({string.Join(", ", globs)}): {chosenBy}");
         if (!pnpm)
         {
             detection.Value("workspace-members", string.Join(' ', members.Select(m => m.Path)), $"package.json workspaces ({string.Join(", ", globs)})");
-            var uses = WorkspaceReader.UsedMembers(members, manifest);
-            if (uses.Count > 0)
+            var names = members.Select(m => m.Manifest.Name).OfType<string>().Where(n => n != manifest.Name && !manifest.Dependencies.Contains(n));
+            var undeclared = MemberSources.Imported(member, names);
+            foreach (var name in undeclared)
             {
-                detection.Value("workspace-packages", string.Join(' ', uses), $"{path}/package.json dependencies on workspace members");
+                detection.Note($"{path} imports {name}, which its package.json does not list: the image copies it all the same; add it to {path}/package.json's dependencies (pnpm and a clean npm install need it there).");
             }
 
-            if (!root.Exists("package-lock.json"))
+            var uses = WorkspaceReader.UsedMembers(members, manifest with { Dependencies = [.. manifest.Dependencies, .. undeclared] });
+            if (uses.Count > 0)
+            {
+                detection.Value("workspace-packages", string.Join(' ', uses), undeclared.Count == 0 ? $"{path}/package.json dependencies on workspace members" : $"{path}/package.json dependencies on workspace members and its code's imports of them");
+            }
+
+            if (!yarn && !root.Exists("package-lock.json"))
             {
                 detection.Problem("An npm workspace without package-lock.json: run npm install at the workspace root and commit the lock file.");
             }
@@ -160,12 +170,13 @@ public sealed class NodeDetector : IProjectDetector
 
         // The workspace's packageManager field, or the member's own.
         PackageManagerReader.Read(root, rootManifest.PackageManager is null ? manifest : rootManifest, detection);
-        EntryReader.Read(member, manifest, detection);
-        if (!pnpm && detection.Build().Values.Any(v => v.Option == "build" && v.Value == "true"))
+        InstallScripts.Check(rootManifest, "package.json", detection);
+        InstallScripts.Check(manifest, $"{path}/package.json", detection);
+        if (yarn && detection.Build().Values.Any(v => v.Option == "package-manager" && v.Value == "yarn-berry"))
         {
-            detection.Problem($"{path} has a build step, which these Dockerfiles run in npm workspaces only through pnpm: commit its output, or switch the workspace to pnpm (pnpm deploy).");
+            detection.Problem($"package.json declares Yarn Berry workspaces ({string.Join(", ", globs)}), which these Dockerfiles do not build yet (Yarn classic, npm and pnpm workspaces they do): switch the workspace to one of those.");
         }
-
+        EntryReader.Read(member, manifest, detection);
         SourceScanner.Read(member, path + "/", detection);
         EntryReader.ReadProbe(member, path + "/", detection);
         return detection.Build();

@@ -171,8 +171,8 @@ internal static partial class EntryReader
     }
 
     /// <summary>The entry is a file the build writes: build on, with the folder the build writes to,
-    /// once the build is known to produce it (tsc: outDir and the source under rootDir; a bundler: the
-    /// folder named in the build script).</summary>
+    /// once the build is known to produce it (tsc: outDir and the source under rootDir; tsup: its
+    /// config's outDir, else dist/; another bundler: the folder named in the build script).</summary>
     private static void BuildOutput(ProjectFolder folder, string entry, string entryFrom, string build, ProjectDetection.Builder found)
     {
         var slash = entry.IndexOf('/', StringComparison.Ordinal);
@@ -229,6 +229,14 @@ internal static partial class EntryReader
             found.Value("entry", entry, $"{entryFrom}; written by the build");
             found.Value("build", "true", $"package.json scripts.build ({build})");
             found.Value("build-output", output, $"package.json scripts.build writes {output}/");
+            return;
+        }
+
+        if (TsupOutput.Read(folder, build) is { } tsup && tsup.Folder == output)
+        {
+            found.Value("entry", entry, $"{entryFrom}; written by tsup");
+            found.Value("build", "true", $"package.json scripts.build ({build})");
+            found.Value("build-output", output, tsup.Source);
             return;
         }
 

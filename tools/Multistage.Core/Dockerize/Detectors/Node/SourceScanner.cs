@@ -47,7 +47,8 @@ internal static partial class SourceScanner
             .ToList();
         if (defaulted.Count > 0)
         {
-            var (line, match) = defaulted[0];
+            // PORT itself first, wherever it is read: files are read in path order, db/ before index.ts.
+            var (line, match) = defaulted.OrderBy(x => Variable(x.Match) == "PORT" ? 0 : 1).First();
             var variable = Variable(match);
             found.Value("port", match.Groups["port"].Value, line.At);
             if (variable != "PORT")
@@ -74,7 +75,8 @@ internal static partial class SourceScanner
         }
     }
 
-    private static bool IsPortVariable(string name) => name.Contains("PORT", StringComparison.Ordinal);
+    // DB_PORT, REDIS_PORT: the port of a service the app connects to, not the one it listens on.
+    private static bool IsPortVariable(string name) => name.Contains("PORT", StringComparison.Ordinal) && !ServicePort().IsMatch(name);
 
     private static string Variable(Match m) => m.Groups["dot"].Success ? m.Groups["dot"].Value : m.Groups["index"].Value;
 
@@ -219,6 +221,9 @@ internal static partial class SourceScanner
 
     [GeneratedRegex(@"process\.env(?:\.(?<dot>[A-Z_][A-Z0-9_]*)|\[\s*['""](?<index>[A-Z_][A-Z0-9_]*)['""]\s*\])")]
     private static partial Regex EnvRead();
+
+    [GeneratedRegex(@"^(DB|DATABASE|POSTGRES|PG|MYSQL|MARIADB|MONGO|MONGODB|REDIS|CACHE|SMTP|MAIL|EMAIL|RABBITMQ|AMQP|KAFKA|ELASTIC|ES|NATS|MQTT|LDAP)_")]
+    private static partial Regex ServicePort();
 
     [GeneratedRegex(@"\blisten\(\s*(\d{2,5})\s*[,)]")]
     private static partial Regex ListenLiteral();

@@ -13,8 +13,8 @@ internal static partial class WorkspaceReader
         var members = new List<(string, PackageJson)>();
         foreach (var glob in globs.Where(g => !g.StartsWith('!')).Select(g => EntryReader.Normalise(g.Trim()).TrimEnd('/')))
         {
-            var folders = glob.EndsWith("/*", StringComparison.Ordinal) || glob.EndsWith("/**", StringComparison.Ordinal)
-                ? root.Folders(glob[..glob.LastIndexOf('/')])
+            var folders = glob.EndsWith("/**", StringComparison.Ordinal) ? Below(root, glob[..^3])
+                : glob.EndsWith("/*", StringComparison.Ordinal) ? root.Folders(glob[..^2])
                 : glob.Contains('*', StringComparison.Ordinal) ? [] : [glob];
             foreach (var folder in folders)
             {
@@ -28,24 +28,42 @@ internal static partial class WorkspaceReader
         return members.DistinctBy(m => m.Item1).OrderBy(m => m.Item1, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths.</summary>
+    /// <summary>packages/** : every folder below, to any depth (four here), as pnpm reads it: packages/apps/api
+    /// as well as packages/api.</summary>
+    private static IReadOnlyList<string> Below(ProjectFolder root, string folder)
+    {
+        var found = new List<string>();
+        var level = root.Folders(folder);
+        for (var depth = 0; depth < 4 && level.Count > 0; depth++)
+        {
+            found.AddRange(level);
+            level = level.SelectMany(f => root.Folders(f)).ToList();
+        }
+
+        return found;
+    }
+
+    /// <summary>The members <paramref name="app"/> depends on by name, and theirs in turn, as paths:
+    /// each after the members it depends on, the order they build in.</summary>
     public static IReadOnlyList<string> UsedMembers(IReadOnlyList<(string Path, PackageJson Manifest)> members, PackageJson app)
     {
         var byName = members.Where(m => m.Manifest.Name is not null).ToDictionary(m => m.Manifest.Name!, m => m, StringComparer.Ordinal);
-        var used = new SortedSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<PackageJson>([app]);
-        while (queue.Count > 0)
+        var used = new List<string>();
+        var seen = new HashSet<PackageJson> { app };
+        void Visit(PackageJson manifest)
         {
-            foreach (var dependency in queue.Dequeue().Dependencies)
+            foreach (var dependency in manifest.Dependencies.Order(StringComparer.Ordinal))
             {
-                if (byName.TryGetValue(dependency, out var member) && member.Manifest != app && used.Add(member.Path))
+                if (byName.TryGetValue(dependency, out var member) && seen.Add(member.Manifest))
                 {
-                    queue.Enqueue(member.Manifest);
+                    Visit(member.Manifest);
+                    used.Add(member.Path);
                 }
             }
         }
 
-        return used.ToList();
+        Visit(app);
+        return used;
     }
 
     /// <summary>pnpm-workspace.yaml's packages list (a YAML list of globs).</summary>
