@@ -123,6 +123,25 @@ public sealed class SavedImageSizeTests : IDisposable
         Assert.True(cache.TryGet(digest, out var size) && size == 1234);
     }
 
+    [Fact]
+    public async Task An_archive_that_is_not_a_tar_fails_the_measurement_and_stops_docker_save()
+    {
+        // A `docker save` that never ends: only the reader's failure can stop it.
+        var script = _work.Combine("docker");
+        File.WriteAllText(script, "#!/bin/sh\nexec yes 'not a tar archive'\n");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in docker is a shell script.");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var images = new DockerImages(new DockerCli(new DockerLocation(script, Host: null)));
+
+        var measuring = images.MeasureCompressedAsync("probe", new LayerSizeCache(_work.Combine("cache")), TestContext.Current.CancellationToken);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => measuring.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        Assert.True(failure is InvalidDataException or FormatException, $"Expected the tar reader's failure, got {failure}");
+    }
+
     /// <summary>A layer as Docker saves it: a tar of text (compressible) and random bytes (not).</summary>
     private static byte[] Layer(int seed)
     {
