@@ -52,6 +52,20 @@ public sealed class SavedImageSizeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cache_that_cannot_be_written_is_still_read_and_the_rest_is_measured()
+    {
+        using var folder = await ReadOnlyFolder.CreateAsync(_work.Combine("read-only-cache"),
+            path => File.WriteAllText(Path.Combine(path, Digest(_base)), "7"));
+        var cache = new LayerSizeCache(folder.Path);
+        using var archive = OciArchive([_base, _app, Config]);
+
+        var measured = await SavedImageSize.MeasureAsync(archive, cache, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new CompressedImage(7 + GzipSize(_app) + GzipSize(Config) + GzipSize([.. Index, .. Manifest]), 2, 1), measured);
+        Assert.False(cache.TryGet(Digest(_app), out _), "The read-only cache was written.");
+    }
+
+    [Fact]
     public async Task A_second_measurement_of_the_same_archive_compresses_nothing_and_gives_the_same_size()
     {
         var cache = new LayerSizeCache(_work.Combine("cache"));

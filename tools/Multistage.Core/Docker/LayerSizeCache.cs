@@ -48,16 +48,16 @@ public sealed class LayerSizeCache
             {
                 return false;
             }
-
-            // Marks the entry used, so pruning keeps it.
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
-            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             size = 0;
             return false;
         }
+
+        // Marks the entry used, so pruning keeps it; a read-only cache is still read.
+        Try(() => File.SetLastWriteTimeUtc(file, DateTime.UtcNow));
+        return true;
     }
 
     public void Store(string digest, long size)
