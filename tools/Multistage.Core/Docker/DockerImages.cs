@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using System.IO.Compression;
+using System.IO.Pipelines;
 
 namespace Multistage.Core.Docker;
 
@@ -71,19 +71,55 @@ public sealed class DockerImages(DockerCli docker)
     }
 
     /// <summary>
-    /// The image as `docker save` writes it, gzip-compressed, in bytes: close to what a registry push
-    /// transfers. Nothing is written to disk; the compressed bytes are only counted.
+    /// The image's compressed size in bytes, close to what a registry push transfers: each layer of `docker
+    /// save` gzipped on its own, as registries store layers, plus its small config and manifests
+    /// (<see cref="SavedImageSize"/>). Layers measured before are taken from the user's
+    /// <see cref="LayerSizeCache"/>. Nothing is written to disk but those sizes.
     /// </summary>
-    public async Task<long> CompressedSizeAsync(string image, CancellationToken cancellationToken = default)
+    public async Task<long> CompressedSizeAsync(string image, CancellationToken cancellationToken = default) =>
+        (await MeasureCompressedAsync(image, LayerSizeCache.FromEnvironment(), cancellationToken)).Bytes;
+
+    /// <summary><see cref="CompressedSizeAsync"/> with the cache to use (null: none), and what was compressed.</summary>
+    public async Task<CompressedImage> MeasureCompressedAsync(string image, LayerSizeCache? cache, CancellationToken cancellationToken = default)
     {
-        var counter = new CountingStream();
-        // Optimal matches `gzip`'s default level closely enough for a comparison between images.
-        await using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
+        // `docker save` writes into the pipe while the archive is read from it: the image is never held whole.
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1 << 20, resumeWriterThreshold: 1 << 19));
+        using var readerFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
         {
-            await docker.RunCheckedAsync($"Saving image {image}", ["save", image], TimeSpan.FromMinutes(10), gzip, cancellationToken);
+            try
+            {
+                return await SavedImageSize.MeasureAsync(pipe.Reader.AsStream(), cache, cancellationToken);
+            }
+            catch
+            {
+                // Stops `docker save`, which would otherwise wait on a pipe nobody reads.
+                await readerFailed.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                await pipe.Reader.CompleteAsync();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await using var sink = pipe.Writer.AsStream(leaveOpen: true);
+            await docker.RunCheckedAsync($"Saving image {image}", ["save", image], TimeSpan.FromMinutes(10), sink, readerFailed.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader's failure is the cause to report.
+            await reading;
+            throw;
+        }
+        finally
+        {
+            await pipe.Writer.CompleteAsync();
         }
 
-        return counter.Length;
+        return await reading;
     }
 
     /// <summary>Removes images by name or id; missing ones are not an error (clean-up after failures).</summary>

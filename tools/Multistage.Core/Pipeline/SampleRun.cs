@@ -117,7 +117,7 @@ public sealed class SampleRun
     /// <summary>The multi-stage image's files (as <see cref="FilesAsync"/>) with their sizes in bytes.</summary>
     public Task<IReadOnlyDictionary<string, long>> FileSizesAsync() => fileSizes.Value;
 
-    /// <summary>`docker save | gzip` in bytes: close to what a registry transfers per pull.</summary>
+    /// <summary><see cref="DockerImages.CompressedSizeAsync"/>: close to what a registry transfers per pull.</summary>
     public Task<long> MultiCompressedSizeAsync() => multiCompressed.Value;
     public Task<long> SingleCompressedSizeAsync() => singleCompressed.Value;
     public Task<RunOutcome> RunAsync() => run.Value;
