@@ -52,10 +52,6 @@ public sealed record ContainerRunOptions(string Image, string Name)
     /// <summary>`docker run --detach`: the container keeps running; watch, stop and remove it by name.</summary>
     public IReadOnlyList<string> ToArguments() => Arguments(["run", "--detach", "--name", Name]);
 
-    /// <summary>`docker run --rm` in the foreground: the CLI returns the app's exit status and output, and the
-    /// container is gone once it exits.</summary>
-    public IReadOnlyList<string> ToForegroundArguments() => Arguments(["run", "--rm", "--name", Name]);
-
     private List<string> Arguments(List<string> arguments)
     {
         if (NoNetwork)

@@ -13,21 +13,36 @@ public sealed class DockerContainers(DockerCli docker)
             cancellationToken: cancellationToken);
 
     /// <summary>
-    /// Runs a container to its end in the foreground (`docker run --rm`): one docker call for an app that is
-    /// expected to exit, where start, polling, logs and remove would take four or more. Both output streams,
-    /// stdout first, as <see cref="LogsAsync"/> gives them. A container still running at the timeout is removed.
+    /// Runs a container to its end: started detached, waited for (`docker wait` gives its exit status),
+    /// then its output read from the log driver and the container removed. Not `docker run --rm` in the
+    /// foreground: under load its attached streams lost the whole output of an app that exited at once
+    /// (exit 2 and nothing, in CI), while the log driver keeps every line. Both output streams, as
+    /// <see cref="LogsAsync"/> gives them. A container still running at the timeout is removed.
     /// </summary>
     public async Task<ExitedContainer> RunToExitAsync(ContainerRunOptions options, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var result = await docker.RunAsync(options.ToForegroundArguments(), timeout, cancellationToken: cancellationToken);
-        if (result.TimedOut)
+        await RunDetachedAsync(options, cancellationToken);
+        try
         {
-            await RemoveAsync(options.Name, CancellationToken.None);
-            throw new InvalidOperationException($"Container {options.Name} was still running after {timeout.TotalSeconds:F0} s.\n{result.Describe()}");
-        }
+            var waited = await docker.RunAsync(["wait", options.Name], timeout, cancellationToken: cancellationToken);
+            if (waited.TimedOut)
+            {
+                throw new InvalidOperationException($"Container {options.Name} was still running after {timeout.TotalSeconds:F0} s.\n{waited.Describe()}");
+            }
 
-        return new ExitedContainer(options.Name, result.ExitCode, (result.StandardOutput + result.StandardError).Trim());
+            if (waited.ExitCode != 0 || !int.TryParse(waited.StandardOutput.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var exitCode))
+            {
+                throw new InvalidOperationException($"docker wait {options.Name} gave no exit status.\n{waited.Describe()}");
+            }
+
+            return new ExitedContainer(options.Name, exitCode, await LogsAsync(options.Name, cancellationToken));
+        }
+        finally
+        {
+            // Not the caller's token: a cancelled run must still remove its container.
+            await RemoveAsync(options.Name, CancellationToken.None);
+        }
     }
 
     /// <summary>Copies a host folder's contents into a container (created if missing). Through the API, so
