@@ -81,32 +81,7 @@ internal sealed class ProjectFile
 
     /// <summary>A ProjectReference resolved against this project's folder: the path relative to the root, or
     /// null when it leaves the folder init runs in (then no build context there can hold it).</summary>
-    public string? Resolve(string reference)
-    {
-        var parts = new List<string>(Folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var part in reference.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return string.Join('/', parts);
-    }
+    public string? Resolve(string reference) => RelativePath.Resolve(Folder, reference);
 
     public static string FolderOf(string path)
     {

@@ -56,8 +56,12 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
             var source = new PythonSource(current, content);
             foreach (Match include in Include().Matches(content))
             {
-                var directory = current.Contains('/') ? current[..current.LastIndexOf('/')] + "/" : "";
-                var path = Normalise(directory + include.Groups["path"].Value);
+                // An include that leaves the project cannot be in the image's build context: not read.
+                if (RelativePath.Resolve(current.Contains('/') ? current[..current.LastIndexOf('/')] : "", include.Groups["path"].Value) is not { } path)
+                {
+                    continue;
+                }
+
                 if (!current.Contains('/') && path.Contains('/') && folderName.Length == 0)
                 {
                     folderName = path[..path.IndexOf('/')];
@@ -110,25 +114,6 @@ internal sealed partial record PythonDependencies(string Choice, string File, st
 
     // A requirement line, a quoted pyproject dependency, or a lock file's name = "...".
     private static Regex Listed(string package) => new($@"(^\s*|[""']){Regex.Escape(package)}\b", RegexOptions.Multiline | RegexOptions.IgnoreCase);
-
-    /// <summary>"requirements/./base.txt", "requirements/../x.txt" as the project-relative paths they name.</summary>
-    private static string Normalise(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part == ".." && parts.Count > 0)
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part is not ("." or "" or ".."))
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts);
-    }
 
     // -r other.txt, --requirement other.txt, --requirement=other.txt
     [GeneratedRegex(@"^\s*(?:-r|--requirement)[=\s]\s*(?<path>\S+)", RegexOptions.Multiline)]
