@@ -43,4 +43,36 @@ public sealed class RunToExitTests : IDisposable
         Assert.Equal(["run", "wait", "logs", "rm"], verbs);
         Assert.Contains("--detach", File.ReadAllLines(calls)[0].Split(' '));
     }
+
+    [Fact]
+    public async Task A_failed_run_with_no_output_at_all_is_run_once_more()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in docker is a shell script.");
+        var calls = _work.Combine("calls");
+        // The first run's logs are empty, as the engine left them under load; the second holds the line.
+        var script = _work.Combine("docker");
+        File.WriteAllText(script, $$"""
+            #!/bin/sh
+            echo "$*" >> '{{calls}}'
+            case "$1" in
+              run) echo 0123abcd ;;
+              wait) echo 1 ;;
+              logs) [ "$(grep -c '^run ' '{{calls}}')" -ge 2 ] && echo 'error: PORT="abc" is not a valid port' >&2 ;;
+            esac
+            exit 0
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var containers = new DockerContainers(new DockerCli(new DockerLocation(script, Host: null)));
+
+        var exited = await containers.RunToExitAsync(new ContainerRunOptions("app:multi", "app-input") { NoNetwork = true },
+            TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exited.ExitCode);
+        Assert.Equal("error: PORT=\"abc\" is not a valid port", exited.Output);
+        Assert.Equal(["run", "wait", "logs", "rm", "run", "wait", "logs", "rm"], File.ReadAllLines(calls).Select(line => line.Split(' ')[0]));
+    }
 }

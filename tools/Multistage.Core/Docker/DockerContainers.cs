@@ -14,14 +14,22 @@ public sealed class DockerContainers(DockerCli docker)
 
     /// <summary>
     /// Runs a container to its end: started detached, waited for (`docker wait` gives its exit status),
-    /// then its output read from the log driver and the container removed. Not `docker run --rm` in the
-    /// foreground: under load its attached streams lost the whole output of an app that exited at once
-    /// (exit 2 and nothing, in CI), while the log driver keeps every line. Both output streams, as
-    /// <see cref="LogsAsync"/> gives them. A container still running at the timeout is removed.
+    /// then its output read from the log driver and the container removed. Both output streams, as
+    /// <see cref="LogsAsync"/> gives them. A run that failed with no output at all is run once more: under
+    /// CI's load the engine twice dropped the whole output of a static binary that refused its input within
+    /// a millisecond (attached with `docker run --rm` and read from the log driver alike: exit 1 or 2 and
+    /// nothing); an app that really prints nothing prints nothing again. A container still running at the
+    /// timeout is removed.
     /// </summary>
     public async Task<ExitedContainer> RunToExitAsync(ContainerRunOptions options, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var exited = await RunOnceToExitAsync(options, timeout, cancellationToken);
+        return exited.ExitCode != 0 && exited.Output.Length == 0 ? await RunOnceToExitAsync(options, timeout, cancellationToken) : exited;
+    }
+
+    private async Task<ExitedContainer> RunOnceToExitAsync(ContainerRunOptions options, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         await RunDetachedAsync(options, cancellationToken);
         try
         {
